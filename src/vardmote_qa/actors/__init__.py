@@ -1,0 +1,1 @@
+"""People in a visit, in domain words: what they do and what they see."""

@@ -1,0 +1,88 @@
+"""The base of every actor: its own browser context and page, what it sees of the call and the chat."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from playwright.sync_api import BrowserContext, Page
+
+from ..config import Environment
+from ..evidence import Evidence
+from ..media import PEER_TRACKER_SCRIPT
+from ..media.snapshot import MediaObservation, read_media
+from ..target.interface import Target
+from ..waiting import MEDIA_OBSERVATION_S, MEDIA_START_TIMEOUT_S, eventually, pause
+from .narration import step_title
+
+
+class Actor:
+    role_word = "aktören"  # the Swedish word steps use for this actor, in definite form
+
+    def __init__(self, target: Target, new_context: Callable[..., BrowserContext], environment: Environment,
+                 evidence: Evidence):
+        self.target = target
+        self.environment = environment
+        self.evidence = evidence
+        self._new_context = new_context
+        self._context: BrowserContext | None = None
+        self._page: Page | None = None
+        self.visit_id: int | None = None
+
+    @property
+    def page(self) -> Page:
+        if self._page is None:
+            self._context = self._new_context()
+            self._context.add_init_script(PEER_TRACKER_SCRIPT)
+            self._context.tracing.start(screenshots=True, snapshots=True, sources=False)
+            self._page = self._context.new_page()
+        return self._page
+
+    @property
+    def has_browser(self) -> bool:
+        return self._page is not None
+
+    @property
+    def visit_screen(self):
+        return self.target.visit_screen(self.page)
+
+    @step_title("{self.role_word} skriver \"{text}\" i chatten")
+    def write_in_chat(self, text: str) -> None:
+        self.visit_screen.send_message(text)
+
+    @step_title("{self.role_word} ser meddelandet \"{text}\" i chatten")
+    def expect_chat_message(self, text: str) -> None:
+        self.visit_screen.expect_message(text)
+
+    @step_title("{self.role_word} tittar och lyssnar på den andra parten")
+    def observe_call(self) -> MediaObservation:
+        """Waits for the first remote frame, then reads the media twice, a known time apart."""
+        self.visit_screen.expect_remote_video()
+        eventually(lambda: read_media(self.page).frames_decoded > 0, timeout=MEDIA_START_TIMEOUT_S,
+                   description=f"första videobilden hos {self.role_word}")
+        before = read_media(self.page)
+        pause(MEDIA_OBSERVATION_S)
+        observation = MediaObservation(before, read_media(self.page))
+        self.evidence.attach_json(f"Mediastatistik {self.role_word} besök {self.visit_id}",
+                                  observation.as_dict(), folder="media")
+        return observation
+
+    @step_title("{self.role_word} ser att besöket är avslutat")
+    def expect_visit_over(self) -> None:
+        self.visit_screen.expect_closed()
+
+    def capture_screenshot(self, label: str) -> None:
+        if self._page is not None and not self._page.is_closed():
+            self.evidence.attach_png(f"Skärmbild {self.role_word}: {label}", self._page.screenshot(full_page=True))
+
+    def close(self, keep_trace_as: str | None) -> None:
+        """Ends the browser context; keeps its Playwright trace (attached to Allure) when asked to."""
+        if self._context is None:
+            return
+        if keep_trace_as:
+            path = self.evidence.trace_path(keep_trace_as)
+            self._context.tracing.stop(path=str(path))
+            self.evidence.attach_file(f"Playwright-spårning {self.role_word}", path, "zip")
+        else:
+            self._context.tracing.stop()
+        self._context.close()
+        self._context = self._page = None

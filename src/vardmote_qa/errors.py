@@ -1,0 +1,13 @@
+"""Errors a user caused or can fix: one Swedish sentence, never a traceback."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Bad input or a missing precondition. The message is the whole sentence the user sees."""
+
+    exit_code = 2
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message

@@ -1,0 +1,73 @@
+"""Fixtures: the environment, the running target, Chromium's launch options, evidence and the cast."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from ..actors.cast import Cast
+from ..browser import launch_options
+from ..config import PROJECT_ROOT, Environment
+from ..errors import UserError
+from ..evidence import Evidence
+from ..sandbox_runner import RunningSandbox
+from ..target import open_target
+
+
+@pytest.fixture(scope="session")
+def environment(pytestconfig) -> Environment:
+    return pytestconfig.vmqa_environment
+
+
+@pytest.fixture(scope="session")
+def run_dir(pytestconfig) -> Path:
+    configured = pytestconfig.getoption("--run-dir")
+    if configured:
+        return Path(configured)
+    return PROJECT_ROOT / "reports" / "pytest" / dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+
+
+@pytest.fixture(scope="session")
+def target_base_url(pytestconfig, environment: Environment, run_dir: Path):
+    given = pytestconfig.getoption("--target-url")
+    if given:
+        yield given
+    elif environment.starts_sandbox:
+        try:
+            sandbox = RunningSandbox(run_dir / "sandbox").start()
+        except UserError as error:
+            pytest.exit(error.message, returncode=error.exit_code)
+        yield sandbox.base_url
+        sandbox.stop()
+    else:
+        yield environment.base_url
+
+
+@pytest.fixture(scope="session")
+def target(environment: Environment, target_base_url: str):
+    return open_target(environment, target_base_url)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, pytestconfig) -> dict:
+    try:
+        return {**browser_type_launch_args, **launch_options(headless=not pytestconfig.getoption("--headed"))}
+    except UserError as error:
+        pytest.exit(error.message, returncode=error.exit_code)
+
+
+@pytest.fixture(scope="session")
+def evidence(run_dir: Path) -> Evidence:
+    return Evidence(run_dir)
+
+
+@pytest.fixture
+def cast(request, target, new_context, environment: Environment, evidence: Evidence):
+    people = Cast(target, new_context, environment, evidence)
+    yield people
+    report = getattr(request.node, "rep_call", None)
+    failed = report is not None and report.failed
+    people.close(failed_test_name=re.sub(r"\W+", "-", request.node.name) if failed else None)

@@ -1,0 +1,54 @@
+"""Builds the sandbox application: database, rooms, faults, routes and the login guard."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request, WebSocket
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from . import VERSION, api, pages
+from .auth import NotLoggedIn
+from .db import open_database
+from .faults import Faults, parse_fault_spec
+from .realtime import Rooms, serve_visit_socket
+
+
+def create_app(database_path: str | os.PathLike, fault_spec: str = "") -> FastAPI:
+    app = FastAPI(title="Digitala vårdmöten – sandlåda", version=VERSION,
+                  description="Referensmiljö för vardmote-qa: ett litet men verkligt system för digitala vårdmöten.")
+    app.state.database = open_database(database_path)
+    app.state.rooms = Rooms()
+    app.state.faults = Faults()
+    app.state.faults.update(parse_fault_spec(fault_spec))
+
+    @app.middleware("http")
+    async def inject_faults(request: Request, call_next):
+        faults: Faults = request.app.state.faults
+        if request.url.path.startswith("/api/") and not request.url.path.startswith("/api/admin/"):
+            if faults.crash:
+                os._exit(70)
+            if faults.slow_api_ms:
+                await asyncio.sleep(faults.slow_api_ms / 1000)
+            if faults.should_fail_request():
+                return JSONResponse({"detail": "Tjänsten är tillfälligt otillgänglig (felinjicering)."},
+                                    status_code=503)
+        return await call_next(request)
+
+    @app.exception_handler(NotLoggedIn)
+    async def redirect_to_login(request: Request, _: NotLoggedIn):
+        return RedirectResponse(f"/logga-in?next={quote(request.url.path)}", status_code=303)
+
+    @app.websocket("/ws/visits/{visit_id}")
+    async def visit_socket(websocket: WebSocket, visit_id: int):
+        await serve_visit_socket(websocket, visit_id)
+
+    app.include_router(api.public_router)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
+    return app

@@ -1,0 +1,127 @@
+"""The sandbox's SQLite store: schema, seeding and the queries the routes need.
+
+One connection shared by the event loop and the worker threads, serialised by a lock: SQLite is fast
+enough for the sandbox's design load, and one writer avoids "database is locked" under bursts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from . import seed
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS units (
+    id INTEGER PRIMARY KEY, slug TEXT UNIQUE NOT NULL, name TEXT NOT NULL, administration TEXT NOT NULL,
+    patient_initiated INTEGER NOT NULL, on_start_page INTEGER NOT NULL,
+    invitation_text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS staff (
+    id INTEGER PRIMARY KEY, username TEXT UNIQUE NOT NULL, name TEXT NOT NULL, title TEXT NOT NULL,
+    password_salt TEXT NOT NULL, password_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS staff_roles (
+    staff_id INTEGER NOT NULL REFERENCES staff(id), unit_id INTEGER REFERENCES units(id),
+    role TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS patients (
+    id INTEGER PRIMARY KEY, personnummer TEXT UNIQUE NOT NULL, name TEXT NOT NULL, phone TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    token TEXT PRIMARY KEY, kind TEXT NOT NULL, user_id INTEGER NOT NULL, created_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS visits (
+    id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),
+    patient_id INTEGER NOT NULL REFERENCES patients(id), clinician_id INTEGER REFERENCES staff(id),
+    starts_at TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, origin TEXT NOT NULL,
+    invite_token TEXT UNIQUE NOT NULL, created_at REAL NOT NULL,
+    checked_in_at REAL, admitted_at REAL, closed_at REAL
+);
+CREATE TABLE IF NOT EXISTS messages (
+    id INTEGER PRIMARY KEY, visit_id INTEGER NOT NULL REFERENCES visits(id), sender_kind TEXT NOT NULL,
+    sender_name TEXT NOT NULL, text TEXT NOT NULL, sender_seq INTEGER, sent_at REAL,
+    stored_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS messages_by_visit ON messages(visit_id, id);
+CREATE TABLE IF NOT EXISTS sms_outbox (
+    id INTEGER PRIMARY KEY, visit_id INTEGER REFERENCES visits(id), phone TEXT NOT NULL,
+    text TEXT NOT NULL, created_at REAL NOT NULL
+);
+"""
+
+DEFAULT_INVITATION_TEXT = (
+    "Hej {patient}! Du har ett digitalt vårdmöte med {unit} {starts_at}. "
+    "Logga in med BankID och anslut här: {link}"
+)
+
+
+def hash_password(password: str, salt: str) -> str:
+    return hashlib.pbkdf2_hmac("sha256", password.encode(), salt.encode(), 20_000).hex()
+
+
+class Database:
+    def __init__(self, path: Path):
+        self.path = path
+        self._lock = threading.Lock()
+        self._connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._connection.row_factory = sqlite3.Row
+        self._connection.execute("PRAGMA journal_mode=WAL")
+        self._connection.execute("PRAGMA synchronous=NORMAL")
+        self._connection.executescript(SCHEMA)
+
+    def query(self, sql: str, params: tuple = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            return [dict(row) for row in self._connection.execute(sql, params).fetchall()]
+
+    def query_one(self, sql: str, params: tuple = ()) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def execute(self, sql: str, params: tuple = ()) -> int:
+        """Runs one write and returns the new row id."""
+        with self._lock:
+            return self._connection.execute(sql, params).lastrowid
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    # -- seeding ---------------------------------------------------------------------------------------
+    def seed_if_empty(self) -> None:
+        if self.query_one("SELECT id FROM units LIMIT 1"):
+            return
+        for unit in seed.ALL_UNITS:
+            self.execute(
+                "INSERT INTO units (slug, name, administration, patient_initiated, on_start_page, invitation_text)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (unit.slug, unit.name, unit.administration, int(unit.patient_initiated),
+                 int(unit.on_start_page), DEFAULT_INVITATION_TEXT))
+        for staff in seed.STAFF:
+            salt = secrets.token_hex(8)
+            staff_id = self.execute(
+                "INSERT INTO staff (username, name, title, password_salt, password_hash) VALUES (?, ?, ?, ?, ?)",
+                (staff.username, staff.name, staff.title, salt, hash_password(seed.SANDBOX_STAFF_PASSWORD, salt)))
+            for unit_slug, role in staff.roles:
+                unit = self.query_one("SELECT id FROM units WHERE slug = ?", (unit_slug,))
+                self.execute("INSERT INTO staff_roles (staff_id, unit_id, role) VALUES (?, ?, ?)",
+                             (staff_id, unit["id"] if unit else None, role))
+        for patient in seed.PATIENTS:
+            self.execute("INSERT INTO patients (personnummer, name, phone) VALUES (?, ?, ?)",
+                         (patient.personnummer, patient.name, patient.phone))
+
+
+def open_database(path: str | os.PathLike) -> Database:
+    database = Database(Path(path))
+    database.seed_if_empty()
+    return database
+
+
+def now() -> float:
+    return time.time()

@@ -1,0 +1,51 @@
+"""Fault injection, so that the platform can prove it catches each kind of breakage.
+
+Switches (all off by default), set at start from the environment variable SANDBOX_FAULTS
+(for example "slow_api_ms=800,error_rate=0.2") or at run time by an admin through /api/admin/faults:
+  slow_api_ms      every API request waits this long first
+  error_rate       this share of API requests answers 503
+  drop_websockets  this share of received WebSocket messages closes the socket instead
+  degrade_video    the pages cap their video encoder at a few kbit/s and 2 frames per second
+  crash            the next request ends the process (exit code 70)
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass, fields
+
+
+@dataclass
+class Faults:
+    slow_api_ms: int = 0
+    error_rate: float = 0.0
+    drop_websockets: float = 0.0
+    degrade_video: bool = False
+    crash: bool = False
+
+    def update(self, values: dict) -> None:
+        known = {f.name: f.type for f in fields(self)}
+        for name, value in values.items():
+            if name not in known:
+                raise ValueError(f"Okänd felinjicering: {name}")
+            current = getattr(self, name)
+            if isinstance(current, bool):
+                value = value if isinstance(value, bool) else str(value).lower() in {"1", "true", "ja", "on"}
+            setattr(self, name, type(current)(value))
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def should_fail_request(self) -> bool:
+        return self.error_rate > 0 and random.random() < self.error_rate
+
+    def should_drop_websocket(self) -> bool:
+        return self.drop_websockets > 0 and random.random() < self.drop_websockets
+
+
+def parse_fault_spec(spec: str) -> dict:
+    values = {}
+    for part in filter(None, (piece.strip() for piece in spec.split(","))):
+        name, _, value = part.partition("=")
+        values[name.strip()] = value.strip() or "true"
+    return values

@@ -1,0 +1,105 @@
+"""Server-rendered pages for people: login, start page, the visit (waiting room, call, chat), SMS outbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from . import seed, visits
+from .auth import User, current_user, end_session, find_patient, start_session, verify_staff_password
+from .identities import display_form
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+templates.env.globals.update(status_labels=visits.STATUS_LABELS, kind_labels=visits.KIND_LABELS,
+                             display_form=display_form)
+
+
+def _render(request: Request, name: str, user: User | None = None, **context) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"user": user, **context})
+
+
+def _safe_next(target: str | None) -> str:
+    # Only local paths: an invitation link must not become an open redirect.
+    return target if target and target.startswith("/") and not target.startswith("//") else "/"
+
+
+@router.get("/logga-in", response_class=HTMLResponse)
+def login_page(request: Request, next: str = "/") -> HTMLResponse:
+    return _render(request, "login.html", next=_safe_next(next), error=None,
+                   test_identities=[(p.personnummer, p.name) for p in seed.PATIENTS])
+
+
+@router.post("/logga-in/personal")
+def login_staff(request: Request, username: str = Form(...), password: str = Form(...), next: str = Form("/")):
+    staff_id = verify_staff_password(request.app.state.database, username, password)
+    if staff_id is None:
+        return _render(request, "login.html", next=_safe_next(next), error="Fel användarnamn eller lösenord.",
+                       test_identities=[(p.personnummer, p.name) for p in seed.PATIENTS])
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    start_session(request.app.state.database, request, response, "staff", staff_id)
+    return response
+
+
+@router.post("/logga-in/bankid")
+def login_bankid(request: Request, personnummer: str = Form(...), next: str = Form("/")):
+    patient_id = find_patient(request.app.state.database, personnummer)
+    if patient_id is None:
+        return _render(request, "login.html", next=_safe_next(next),
+                       error="BankID-inloggningen misslyckades: okänd testidentitet.",
+                       test_identities=[(p.personnummer, p.name) for p in seed.PATIENTS])
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    start_session(request.app.state.database, request, response, "patient", patient_id)
+    return response
+
+
+@router.get("/logga-ut")
+def logout(request: Request):
+    response = RedirectResponse("/logga-in", status_code=303)
+    end_session(request.app.state.database, request, response)
+    return response
+
+
+@router.get("/k/{token}")
+def invitation_link(token: str, request: Request):
+    visit = request.app.state.database.query_one("SELECT id FROM visits WHERE invite_token = ?", (token,))
+    if visit is None:
+        return _render(request, "message.html", title="Länken gäller inte",
+                       text="Kallelselänken är ogiltig eller har gått ut.")
+    target = quote(f"/besok/{visit['id']}")
+    return RedirectResponse(f"/logga-in?next={target}", status_code=303)
+
+
+@router.get("/", response_class=HTMLResponse)
+def start_page(request: Request) -> HTMLResponse:
+    user = current_user(request)
+    database = request.app.state.database
+    if user.kind == "patient":
+        return _render(request, "patient_start.html", user, visits=visits.visits_for_patient(database, user.id))
+    units = database.query("SELECT id, name FROM units ORDER BY name")
+    my_units = [unit for unit in units if user.works_at(unit["id"])]
+    return _render(request, "staff_start.html", user, visits=visits.visits_for_staff(database, user),
+                   units=my_units, patients=database.query("SELECT personnummer, name FROM patients ORDER BY name"))
+
+
+@router.get("/besok/{visit_id}", response_class=HTMLResponse)
+def visit_page(visit_id: int, request: Request) -> HTMLResponse:
+    user = current_user(request)
+    database = request.app.state.database
+    visit = visits.visit_for(database, user, visit_id)
+    return _render(request, "visit.html", user, visit=visit, messages=visits.messages(database, visit_id),
+                   role="clinician" if user.is_staff else "patient",
+                   degrade_video=request.app.state.faults.degrade_video)
+
+
+@router.get("/sms", response_class=HTMLResponse)
+def sms_page(request: Request) -> HTMLResponse:
+    user = current_user(request)
+    if not user.is_staff:
+        return _render(request, "message.html", user, title="Ingen behörighet",
+                       text="Bara vårdpersonal kan läsa SMS-utkorgen.")
+    return _render(request, "sms.html", user, messages=visits.sms_outbox(request.app.state.database, user))

@@ -1,0 +1,173 @@
+// The visit page: waiting room, WebRTC call and chat over one WebSocket per participant.
+// Peer to peer with no STUN/TURN servers: host candidates only, so media stays on the local network.
+"use strict";
+
+const root = document.getElementById("visit");
+const visitId = root.dataset.visitId;
+const role = root.dataset.role;
+const kind = root.dataset.kind;
+const degradeVideo = root.dataset.degradeVideo === "true";
+const STATUS_LABELS = {bokat: "Bokat", vantar: "I väntrummet", pagar: "Pågår", avslutat: "Avslutat"};
+
+let status = root.dataset.status;
+let socket = null;
+let peer = null;
+let localStream = null;
+let chatSeq = 0;
+const $ = (id) => document.getElementById(id);
+
+function setStatus(next) {
+  status = next;
+  root.dataset.status = next;
+  document.querySelector("[data-testid=visit-status]").textContent = STATUS_LABELS[next] || next;
+  $("check-in").hidden = !(role === "patient" && next === "bokat");
+  $("waiting-room").hidden = !(role === "patient" && next === "vantar");
+  $("admit").hidden = !(role === "clinician" && next === "vantar");
+  $("close-visit").hidden = !(role === "clinician" && next !== "avslutat");
+  $("call").hidden = !(next === "pagar" && kind === "video");
+  $("closed").hidden = next !== "avslutat";
+  $("chat-form").hidden = next === "avslutat";
+}
+
+function connect() {
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  socket = new WebSocket(`${scheme}://${location.host}/ws/visits/${visitId}`);
+  socket.onmessage = (event) => handle(JSON.parse(event.data));
+  socket.onclose = () => { if (status !== "avslutat") setTimeout(connect, 1000); };
+}
+
+function send(message) {
+  if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+}
+
+async function handle(message) {
+  switch (message.type) {
+    case "hello":
+    case "status":
+      setStatus(message.status);
+      if (message.status === "pagar") await startCall();
+      break;
+    case "call-members":
+      if (role === "clinician" && message.in_call.includes("patient")) await offer();
+      break;
+    case "peer-joined":
+      if (role === "clinician") await offer();
+      break;
+    case "peer-left":
+      closePeer();
+      break;
+    case "signal":
+      await onSignal(message.data);
+      break;
+    case "chat":
+      appendMessage(message.message);
+      break;
+    case "visit-closed":
+      endVisit();
+      break;
+  }
+}
+
+async function startCall() {
+  if (kind !== "video" || status !== "pagar") return;
+  if (!localStream) {
+    localStream = await navigator.mediaDevices.getUserMedia({video: {width: 640, height: 480}, audio: true});
+    $("local-video").srcObject = localStream;
+  }
+  send({type: "join-call"});
+}
+
+function newPeer() {
+  closePeer();
+  peer = new RTCPeerConnection({iceServers: []});
+  localStream.getTracks().forEach((track) => peer.addTrack(track, localStream));
+  peer.onicecandidate = (event) => { if (event.candidate) send({type: "signal", data: {candidate: event.candidate}}); };
+  peer.ontrack = (event) => { $("remote-video").srcObject = event.streams[0]; };
+  return peer;
+}
+
+async function applyVideoDegradation() {
+  // Fault injection: starve the encoder so that a good network still gives bad video.
+  if (!degradeVideo || !peer) return;
+  for (const sender of peer.getSenders()) {
+    if (!sender.track || sender.track.kind !== "video") continue;
+    const parameters = sender.getParameters();
+    parameters.encodings = parameters.encodings && parameters.encodings.length ? parameters.encodings : [{}];
+    parameters.encodings[0].maxBitrate = 15000;
+    parameters.encodings[0].maxFramerate = 2;
+    parameters.encodings[0].scaleResolutionDownBy = 4;
+    await sender.setParameters(parameters);
+  }
+}
+
+async function offer() {
+  if (!localStream) return;
+  const connection = newPeer();
+  await connection.setLocalDescription(await connection.createOffer());
+  send({type: "signal", data: {description: connection.localDescription}});
+  await applyVideoDegradation();
+}
+
+async function onSignal(data) {
+  if (!data) return;
+  if (data.description) {
+    if (data.description.type === "offer") {
+      if (!localStream) await startCall();
+      const connection = newPeer();
+      await connection.setRemoteDescription(data.description);
+      await connection.setLocalDescription(await connection.createAnswer());
+      send({type: "signal", data: {description: connection.localDescription}});
+      await applyVideoDegradation();
+    } else if (peer) {
+      await peer.setRemoteDescription(data.description);
+    }
+  } else if (data.candidate && peer) {
+    try { await peer.addIceCandidate(data.candidate); } catch (error) { console.warn("ICE", error); }
+  }
+}
+
+function closePeer() {
+  if (peer) { peer.close(); peer = null; }
+  $("remote-video").srcObject = null;
+}
+
+function endVisit() {
+  closePeer();
+  if (localStream) { localStream.getTracks().forEach((track) => track.stop()); localStream = null; }
+  setStatus("avslutat");
+  if (socket) socket.close();
+}
+
+function appendMessage(message) {
+  const item = document.createElement("li");
+  item.dataset.sender = message.sender_kind;
+  const sender = document.createElement("b");
+  sender.textContent = message.sender_name + ":";
+  const text = document.createElement("span");
+  text.className = "text";
+  text.textContent = message.text;  // never innerHTML: chat text is shown as text
+  item.append(sender, " ", text);
+  $("chat-log").append(item);
+}
+
+async function post(path) {
+  const response = await fetch(`/api/visits/${visitId}/${path}`, {method: "POST"});
+  const body = await response.json();
+  if (response.ok) setStatus(body.status);
+  return body;
+}
+
+$("check-in").addEventListener("click", () => post("check-in"));
+$("admit").addEventListener("click", () => post("admit"));
+$("close-visit").addEventListener("click", () => post("close"));
+$("chat-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const input = $("chat-input");
+  if (!input.value.trim()) return;
+  chatSeq += 1;
+  send({type: "chat", text: input.value, seq: chatSeq, sent_at: Date.now() / 1000});
+  input.value = "";
+});
+
+setStatus(status);
+if (status !== "avslutat") connect();
