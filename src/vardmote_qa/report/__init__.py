@@ -1,0 +1,1 @@
+"""Renderers: each turns a decision and its run record into one format, and computes nothing."""

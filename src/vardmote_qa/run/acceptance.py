@@ -1,0 +1,39 @@
+"""Runs the acceptance suite (pytest + pytest-bdd + Playwright) as its own process into a run folder."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import PROJECT_ROOT
+from ..waiting import ACCEPTANCE_RUN_TIMEOUT_S
+
+# pytest's exit codes 0 (all passed) and 1 (some failed) mean the suite ran to the end.
+COMPLETE_EXIT_CODES = {0, 1}
+
+
+@dataclass(frozen=True)
+class PartOutcome:
+    complete: bool
+    detail: str
+
+
+def run_acceptance(run_dir: Path, environment_name: str, target_url: str, selection: str | None,
+                   reruns: int = 1, timeout_s: float = ACCEPTANCE_RUN_TIMEOUT_S) -> PartOutcome:
+    command = [sys.executable, "-m", "pytest", "steps", "--env", environment_name, "--target-url", target_url,
+               "--run-dir", str(run_dir), "--alluredir", str(run_dir / "allure-results"), "-q",
+               "--reruns", str(reruns)]
+    if selection:
+        command += ["-m", selection]
+    log_path = run_dir / "acceptance.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        try:
+            completed = subprocess.run(command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                       stdin=subprocess.DEVNULL, timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            return PartOutcome(False, f"avbröts efter {timeout_s:.0f} s; se {log_path.name}")
+    if completed.returncode in COMPLETE_EXIT_CODES:
+        return PartOutcome(True, f"pytest avslutades med kod {completed.returncode}")
+    return PartOutcome(False, f"pytest avslutades med kod {completed.returncode}; se {log_path.name}")

@@ -1,0 +1,124 @@
+"""Creating, updating and reading a run folder and its manifest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import __version__
+from ..config import PROJECT_ROOT, Environment
+from ..errors import UserError
+
+MANIFEST_FORMAT = 1
+REPORTS_DIR = Path(os.environ.get("VMQA_REPORTS", PROJECT_ROOT / "reports"))
+RUNS_DIR = REPORTS_DIR / "runs"
+LATEST_LINK = REPORTS_DIR / "latest"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+class RunFolder:
+    """A run being written: the manifest is rewritten after every change, so a run cut short still has one."""
+
+    def __init__(self, path: Path, manifest: dict):
+        self.path = path
+        self.manifest = manifest
+
+    @classmethod
+    def create(cls, environment: Environment, runs_dir: Path = RUNS_DIR) -> "RunFolder":
+        run_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(2)
+        path = runs_dir / run_id
+        path.mkdir(parents=True)
+        manifest = {
+            "format": MANIFEST_FORMAT, "run_id": run_id, "started_at": _now(), "finished_at": None,
+            "platform_version": __version__,
+            "environment": {"name": environment.name, "description": environment.description,
+                            "base_url": None, "target_version": None,
+                            "synthetic_data": environment.synthetic_data},
+            "parts": {},
+        }
+        folder = cls(path, manifest)
+        folder.save()
+        folder.point_latest_here(runs_dir.parent / "latest")
+        return folder
+
+    @property
+    def run_id(self) -> str:
+        return self.manifest["run_id"]
+
+    def save(self) -> None:
+        temporary = self.path / "manifest.json.tmp"
+        temporary.write_text(json.dumps(self.manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        temporary.replace(self.path / "manifest.json")
+
+    def set_target(self, base_url: str, version: dict | None) -> None:
+        self.manifest["environment"].update(base_url=base_url, target_version=version)
+        self.save()
+
+    def start_part(self, name: str, path: str | None = None) -> None:
+        self.manifest["parts"][name] = {"status": "incomplete", "started_at": _now(), "finished_at": None,
+                                        "detail": "påbörjad men inte avslutad", "path": path}
+        self.save()
+
+    def finish_part(self, name: str, complete: bool, detail: str) -> None:
+        self.manifest["parts"][name].update(status="complete" if complete else "incomplete",
+                                            finished_at=_now(), detail=detail)
+        self.save()
+
+    def finish(self) -> None:
+        self.manifest["finished_at"] = _now()
+        self.save()
+
+    def point_latest_here(self, link: Path) -> None:
+        temporary = link.with_name(link.name + ".tmp")
+        if temporary.is_symlink() or temporary.exists():
+            temporary.unlink()
+        temporary.symlink_to(self.path.relative_to(link.parent), target_is_directory=True)
+        temporary.replace(link)
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """A finished (or broken) run as the gate reads it. Immutable."""
+
+    path: Path
+    manifest: dict
+
+    @property
+    def run_id(self) -> str:
+        return self.manifest["run_id"]
+
+    def part_status(self, name: str) -> str:
+        return self.manifest.get("parts", {}).get(name, {}).get("status", "missing")
+
+    def part_detail(self, name: str) -> str:
+        return self.manifest.get("parts", {}).get(name, {}).get("detail", "")
+
+
+def resolve_run(reference: str | None, runs_dir: Path = RUNS_DIR) -> Path:
+    """A run id, a path, or None for the latest run."""
+    if reference is None:
+        latest = runs_dir.parent / "latest"
+        if not latest.exists():
+            raise UserError("Det finns ingen körning än: kör 'make nightly' eller 'vmqa nightly' först.")
+        return latest.resolve()
+    candidate = Path(reference)
+    if not candidate.is_dir():
+        candidate = runs_dir / reference
+    if not (candidate / "manifest.json").is_file():
+        raise UserError(f"Körningen '{reference}' finns inte (ingen manifest.json).")
+    return candidate.resolve()
+
+
+def load_run(path: Path) -> RunRecord:
+    try:
+        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise UserError(f"Körningens manifest i {path} går inte att läsa: {error}.") from None
+    return RunRecord(path=path, manifest=manifest)

@@ -1,0 +1,61 @@
+"""The command line as a user meets it: exit codes and one clear sentence on bad input."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+VMQA = [sys.executable, "-m", "vardmote_qa.cli"]
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def run(arguments, tmp_path, **environment):
+    env = {**os.environ, "VMQA_REPORTS": str(tmp_path / "reports"), **environment}
+    return subprocess.run(VMQA + arguments, capture_output=True, text=True, env=env, cwd=PROJECT, timeout=300)
+
+
+def assert_one_sentence(completed, fragment):
+    assert completed.returncode == 2, completed.stderr
+    assert "Traceback" not in completed.stderr
+    lines = completed.stderr.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0], completed.stderr
+
+
+def test_unknown_environment(tmp_path):
+    assert_one_sentence(run(["nightly", "--env", "saknas"], tmp_path), "Miljön 'saknas' finns inte")
+
+
+def test_broken_environment_yaml(tmp_path):
+    environments = tmp_path / "environments"
+    environments.mkdir()
+    (environments / "trasig.yaml").write_text("adapter: [\n")
+    completed = run(["nightly", "--env", "trasig"], tmp_path, VMQA_ENVIRONMENTS=str(environments))
+    assert_one_sentence(completed, "trasig.yaml är inte giltig YAML")
+
+
+def test_unknown_run_for_the_gate(tmp_path):
+    assert_one_sentence(run(["gate", "finns-inte"], tmp_path), "Körningen 'finns-inte' finns inte")
+
+
+def test_missing_browser_stops_the_acceptance_suite_with_one_sentence(tmp_path):
+    env = {**os.environ, "VMQA_CHROMIUM": "/finns/inte/chromium"}
+    completed = subprocess.run([sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:randomly"],
+                               capture_output=True, text=True, env=env, cwd=PROJECT, timeout=300)
+    assert completed.returncode == 2
+    assert "VMQA_CHROMIUM pekar på /finns/inte/chromium, som inte finns." in completed.stdout + completed.stderr
+    assert "Traceback" not in completed.stdout + completed.stderr
+
+
+def test_nightly_on_the_sandbox_writes_a_go_decision_and_the_report(tmp_path):
+    completed = run(["nightly", "--urval", "smoke"], tmp_path)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    latest = tmp_path / "reports" / "latest"
+    decision = json.loads((latest / "decision.json").read_text(encoding="utf-8"))
+    assert decision["decision"] == "GO"
+    assert decision["environment"] == "local"
+    assert decision["parts"] == {"acceptance": "complete"}
+    assert all(criterion["status"] == "pass" for criterion in decision["criteria"])
+    assert "GO" in (latest / "report.html").read_text(encoding="utf-8")
+    assert list((latest / "allure-results").glob("*-result.json"))
+    assert list((latest / "media").glob("*.json")), "the visit's media stats must be in the run folder"
