@@ -87,5 +87,5 @@ def test_a_bad_criteria_file_is_one_sentence(tmp_path, text, message):
 
 
 def test_the_shipped_release_gate_is_valid():
-    from vardmote_qa.cli import DEFAULT_GATE
+    from vardmote_qa.commands.nightly import DEFAULT_GATE
     assert load_criteria(DEFAULT_GATE)

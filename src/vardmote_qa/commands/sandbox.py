@@ -1,0 +1,24 @@
+"""`vmqa sandbox`: serve the sandbox for a person to try in a browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..config import PROJECT_ROOT
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("sandbox", help="starta sandlådan för att prova i en webbläsare")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--data", default=str(PROJECT_ROOT / "reports" / "sandbox"), help="mapp för databasen")
+    parser.set_defaults(handler=handle)
+
+
+def handle(arguments) -> int:
+    from ..sandbox_runner import serve_forever
+    print(f"Sandlådan startar på http://127.0.0.1:{arguments.port}/")
+    print("Vårdpersonal: anna.lund (Vårdcentralen Hisingen, Hälsocoach online), erik.berg, sara.holm, "
+          "omar.nilsson, lena.ek, admin – lösenord: sandlada")
+    print("Patient: välj en testidentitet under 'Logga in med BankID'. API-beskrivning: /docs. Avsluta med Ctrl+C.")
+    serve_forever(Path(arguments.data), arguments.port)
+    return 0
