@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import PROJECT_ROOT
 from ..waiting import ACCEPTANCE_RUN_TIMEOUT_S
+from .parts import PartOutcome
 
 # pytest's exit codes 0 (all passed) and 1 (some failed) mean the suite ran to the end.
 COMPLETE_EXIT_CODES = {0, 1}
-
-
-@dataclass(frozen=True)
-class PartOutcome:
-    complete: bool
-    detail: str
 
 
 def run_acceptance(run_dir: Path, environment_name: str, target_url: str, selection: str | None,
