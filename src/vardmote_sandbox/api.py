@@ -78,8 +78,8 @@ def me(user: User = Depends(api_user)) -> dict:
 
 @router.get("/units")
 def units(request: Request, user: User = Depends(api_user)) -> list[dict]:
-    return _database(request).query("SELECT id, slug, name, administration, patient_initiated, on_start_page"
-                                     " FROM units ORDER BY name")
+    return _database(request).query("SELECT id, slug, name, administration, patient_initiated, on_start_page,"
+                                     " allows_anonymous FROM units ORDER BY name")
 
 
 @router.post("/visits", status_code=201)
@@ -90,8 +90,8 @@ def book(body: VisitBooking, request: Request, user: User = Depends(api_user)) -
 
 @router.get("/visits")
 def list_visits(request: Request, status: str | None = None, user: User = Depends(api_user)) -> list[dict]:
-    if user.kind == "patient":
-        return visits.visits_for_patient(_database(request), user.id)
+    if user.is_patient:
+        return visits.visits_for_user(_database(request), user)
     return visits.visits_for_staff(_database(request), user, status)
 
 

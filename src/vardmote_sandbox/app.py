@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request, WebSocket
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from . import VERSION, api, pages
+from . import VERSION, api, api_errands, api_units, pages, pages_units, seed
 from .auth import NotLoggedIn
 from .db import open_database
 from .faults import Faults, parse_fault_spec
@@ -22,6 +22,7 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "") -> FastAP
     app = FastAPI(title="Digitala vårdmöten – sandlåda", version=VERSION,
                   description="Referensmiljö för vardmote-qa: ett litet men verkligt system för digitala vårdmöten.")
     app.state.database = open_database(database_path)
+    _apply_unit_settings(app.state.database)
     app.state.rooms = Rooms()
     app.state.faults = Faults()
     app.state.faults.update(parse_fault_spec(fault_spec))
@@ -49,6 +50,16 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "") -> FastAP
 
     app.include_router(api.public_router)
     app.include_router(api.router)
+    app.include_router(api_errands.router)
+    app.include_router(api_units.router)
     app.include_router(pages.router)
+    app.include_router(pages_units.router)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     return app
+
+
+def _apply_unit_settings(database) -> None:
+    # Settings beyond the base seed (idempotent, so a reused database keeps its own changes otherwise).
+    slugs = seed.ANONYMOUS_UNIT_SLUGS
+    database.execute(f"UPDATE units SET allows_anonymous = 1 WHERE slug IN ({','.join('?' * len(slugs))})",
+                     slugs)

@@ -14,13 +14,14 @@ from fastapi import HTTPException, Request, Response
 
 from .db import Database, hash_password, now
 from .identities import is_valid_personnummer
+from .roles import rights_of
 
 SESSION_COOKIE = "vardmote_session"
 
 
 @dataclass(frozen=True)
 class User:
-    kind: str  # "staff" or "patient"
+    kind: str  # "staff", "patient" or "anonym" (a patient without identity, see anonymous.py)
     id: int
     name: str
     unit_roles: dict[int | None, str] = field(default_factory=dict)  # unit id (None = all units) -> role
@@ -33,8 +34,22 @@ class User:
     def is_admin(self) -> bool:
         return "admin" in self.unit_roles.values()
 
+    @property
+    def is_patient(self) -> bool:
+        """A patient with or without identity: someone who is cared for, not staff."""
+        return self.kind in ("patient", "anonym")
+
     def works_at(self, unit_id: int) -> bool:
         return self.is_staff and (unit_id in self.unit_roles or None in self.unit_roles)
+
+    def may(self, right: str, unit_id: int | None) -> bool:
+        """True if one of this staff user's roles at the unit (or at all units) gives the right."""
+        if not self.is_staff:
+            return False
+        return right in rights_of(self.unit_roles.get(unit_id)) or right in rights_of(self.unit_roles.get(None))
+
+    def units_with(self, right: str, all_unit_ids: list[int]) -> list[int]:
+        return [unit_id for unit_id in all_unit_ids if self.may(right, unit_id)]
 
 
 class NotLoggedIn(Exception):
@@ -83,6 +98,9 @@ def user_for_token(database: Database, token: str | None) -> User | None:
         staff = database.query_one("SELECT id, name FROM staff WHERE id = ?", (session["user_id"],))
         roles = database.query("SELECT unit_id, role FROM staff_roles WHERE staff_id = ?", (staff["id"],))
         return User("staff", staff["id"], staff["name"], {row["unit_id"]: row["role"] for row in roles})
+    if session["kind"] == "anonym":
+        client = database.query_one("SELECT id, alias FROM anonymous_clients WHERE id = ?", (session["user_id"],))
+        return User("anonym", client["id"], f"Anonym patient {client['alias']}") if client else None
     patient = database.query_one("SELECT id, name FROM patients WHERE id = ?", (session["user_id"],))
     return User("patient", patient["id"], patient["name"])
 

@@ -21,7 +21,9 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS units (
     id INTEGER PRIMARY KEY, slug TEXT UNIQUE NOT NULL, name TEXT NOT NULL, administration TEXT NOT NULL,
     patient_initiated INTEGER NOT NULL, on_start_page INTEGER NOT NULL,
-    invitation_text TEXT NOT NULL
+    invitation_text TEXT NOT NULL,
+    reminder_text TEXT NOT NULL DEFAULT 'Påminnelse från {unit}: du har ett digitalt vårdmöte {starts_at}. Anslut här: {link}',
+    allows_anonymous INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS staff (
     id INTEGER PRIMARY KEY, username TEXT UNIQUE NOT NULL, name TEXT NOT NULL, title TEXT NOT NULL,
@@ -39,10 +41,25 @@ CREATE TABLE IF NOT EXISTS sessions (
 );
 CREATE TABLE IF NOT EXISTS visits (
     id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),
-    patient_id INTEGER NOT NULL REFERENCES patients(id), clinician_id INTEGER REFERENCES staff(id),
+    patient_id INTEGER REFERENCES patients(id), clinician_id INTEGER REFERENCES staff(id),
     starts_at TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, origin TEXT NOT NULL,
     invite_token TEXT UNIQUE NOT NULL, created_at REAL NOT NULL,
-    checked_in_at REAL, admitted_at REAL, closed_at REAL
+    checked_in_at REAL, admitted_at REAL, closed_at REAL,
+    -- patient-initiated errands: what the patient wrote, and the interpreter language (NULL = no need);
+    -- an anonymous patient (no patients row) is known only by a random alias
+    errand TEXT, interpreter_language TEXT, anonymous_id INTEGER REFERENCES anonymous_clients(id),
+    anonymous_alias TEXT
+);
+CREATE TABLE IF NOT EXISTS anonymous_clients (
+    id INTEGER PRIMARY KEY, alias TEXT NOT NULL, unit_id INTEGER NOT NULL REFERENCES units(id)
+);
+CREATE TABLE IF NOT EXISTS consent_pages (
+    unit_id INTEGER NOT NULL REFERENCES units(id), page TEXT NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (unit_id, page)
+);
+CREATE TABLE IF NOT EXISTS consents (
+    user_kind TEXT NOT NULL, user_id INTEGER NOT NULL, unit_id INTEGER NOT NULL, page TEXT NOT NULL,
+    given_at REAL NOT NULL, PRIMARY KEY (user_kind, user_id, unit_id, page)
 );
 CREATE TABLE IF NOT EXISTS messages (
     id INTEGER PRIMARY KEY, visit_id INTEGER NOT NULL REFERENCES visits(id), sender_kind TEXT NOT NULL,

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from . import seed, visits
+from . import consent, errands, seed, visits
 from .auth import User, current_user, end_session, find_patient, start_session, verify_staff_password
 from .identities import display_form
 
@@ -78,12 +78,16 @@ def invitation_link(token: str, request: Request):
 def start_page(request: Request) -> HTMLResponse:
     user = current_user(request)
     database = request.app.state.database
-    if user.kind == "patient":
-        return _render(request, "patient_start.html", user, visits=visits.visits_for_patient(database, user.id))
+    if user.is_patient:
+        # An anonymous login is for one errand at one unit: it gets no list of other units.
+        return _render(request, "patient_start.html", user, visits=visits.visits_for_user(database, user),
+                       units=errands.start_page_units(database) if user.kind == "patient" else [])
     units = database.query("SELECT id, name FROM units ORDER BY name")
-    my_units = [unit for unit in units if user.works_at(unit["id"])]
+    my_units = [unit for unit in units if user.may("boka", unit["id"])]
+    may_meet = any(user.may("mota", unit["id"]) for unit in units)
     return _render(request, "staff_start.html", user, visits=visits.visits_for_staff(database, user),
-                   units=my_units, patients=database.query("SELECT personnummer, name FROM patients ORDER BY name"))
+                   units=my_units, patients=database.query("SELECT personnummer, name FROM patients ORDER BY name"),
+                   queue=errands.queue(database, user), may_meet=may_meet)
 
 
 @router.get("/besok/{visit_id}", response_class=HTMLResponse)
@@ -91,8 +95,14 @@ def visit_page(visit_id: int, request: Request) -> HTMLResponse:
     user = current_user(request)
     database = request.app.state.database
     visit = visits.visit_for(database, user, visit_id)
+    consent_text = consent.missing(database, user, visit["unit_id"], "besok")
+    if consent_text:
+        return _render(request, "consent.html", user, visit=visit, consent_text=consent_text)
+    # Staff who may read but not meet (a secretary) follow the visit as observers: no buttons, no camera.
+    role = "patient" if user.is_patient else "clinician" if user.may("mota", visit["unit_id"]) else "observer"
     return _render(request, "visit.html", user, visit=visit, messages=visits.messages(database, visit_id),
-                   role="clinician" if user.is_staff else "patient",
+                   role=role, may_remind=user.may("boka", visit["unit_id"]) and visit["patient_id"] is not None,
+                   reminder_sent=request.query_params.get("paminnelse") == "skickad",
                    degrade_video=request.app.state.faults.degrade_video)
 
 

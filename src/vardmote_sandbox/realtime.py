@@ -80,8 +80,7 @@ async def serve_visit_socket(websocket: WebSocket, visit_id: int) -> None:
     faults: Faults = app.state.faults
     user = user_for_token(database, websocket.cookies.get(SESSION_COOKIE))
     visit = visits.get_visit(database, visit_id)
-    allowed = user is not None and visit is not None and (
-        visit["patient_id"] == user.id if user.kind == "patient" else user.works_at(visit["unit_id"]))
+    allowed = user is not None and visit is not None and visits.may_see(user, visit)
     if not allowed:
         await websocket.close(code=4403)
         return

@@ -55,7 +55,12 @@ ORDINARY_UNITS = [
     UnitSeed("privat-vardcentral-lerum", "Läkarhuset Lerum (privat vårdgivare)", "Privata vårdgivare", False, False),
 ]
 
-ALL_UNITS = PATIENT_INITIATED_UNITS + ORDINARY_UNITS
+# MiniMaria (addiction care for young people) asked for anonymous login (a remaining item of the report):
+# patient-initiated, reached by direct link, and the one unit that lets a patient in without identity.
+ANONYMOUS_UNITS = [UnitSeed("minimaria", "MiniMaria", "Beroendevården", True, False)]
+ANONYMOUS_UNIT_SLUGS = tuple(unit.slug for unit in ANONYMOUS_UNITS)
+
+ALL_UNITS = PATIENT_INITIATED_UNITS + ORDINARY_UNITS + ANONYMOUS_UNITS
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,9 @@ STAFF = [
     StaffSeed("sara.holm", "Sara Holm", "Barnmorska", (("barnmorskemottagningen-online", "vardpersonal"),)),
     StaffSeed("omar.nilsson", "Omar Nilsson", "Kurator", (("ungdomsmottagningen", "vardpersonal"),)),
     StaffSeed("lena.ek", "Lena Ek", "Tandhygienist", (("folktandvarden", "vardpersonal"),)),
+    StaffSeed("mira.lind", "Mira Lind", "Behandlare", (("minimaria", "vardpersonal"),)),
+    StaffSeed("ida.sjo", "Ida Sjö", "Medicinsk sekreterare", (("ungdomsmottagningen", "sekreterare"),)),
+    StaffSeed("per.ahl", "Per Åhl", "Enhetsadministratör", (("ungdomsmottagningen", "enhetsadmin"),)),
     StaffSeed("admin", "Maria Admin", "Systemförvaltare", (("*", "admin"),)),
 ]
 

@@ -7,10 +7,12 @@ from typing import Any
 
 from fastapi import HTTPException
 
+from . import anonymous, texts
 from .auth import User
 from .db import Database, now
 
 STATUS_LABELS = {
+    "ko": "I kön",
     "bokat": "Bokat",
     "vantar": "I väntrummet",
     "pagar": "Pågår",
@@ -19,12 +21,14 @@ STATUS_LABELS = {
 KIND_LABELS = {"video": "Videomöte", "chatt": "Chattmöte"}
 
 VISIT_COLUMNS = """
-    v.id, v.unit_id, u.name AS unit_name, u.slug AS unit_slug, v.patient_id, p.name AS patient_name,
+    v.id, v.unit_id, u.name AS unit_name, u.slug AS unit_slug, v.patient_id,
+    COALESCE(p.name, 'Anonym patient ' || v.anonymous_alias) AS patient_name,
     p.personnummer AS patient_personnummer, v.clinician_id, s.name AS clinician_name, v.starts_at, v.kind,
-    v.status, v.origin, v.invite_token, v.created_at, v.checked_in_at, v.admitted_at, v.closed_at
+    v.status, v.origin, v.invite_token, v.created_at, v.checked_in_at, v.admitted_at, v.closed_at,
+    v.errand, v.interpreter_language, v.anonymous_id, v.anonymous_id IS NOT NULL AS anonymous
 """
 VISIT_FROM = """
-    FROM visits v JOIN units u ON u.id = v.unit_id JOIN patients p ON p.id = v.patient_id
+    FROM visits v JOIN units u ON u.id = v.unit_id LEFT JOIN patients p ON p.id = v.patient_id
     LEFT JOIN staff s ON s.id = v.clinician_id
 """
 
@@ -33,13 +37,19 @@ def get_visit(database: Database, visit_id: int) -> dict[str, Any] | None:
     return database.query_one(f"SELECT {VISIT_COLUMNS} {VISIT_FROM} WHERE v.id = ?", (visit_id,))
 
 
+def may_see(user: User, visit: dict[str, Any]) -> bool:
+    """A patient sees their own visits, an anonymous patient only their own errand, staff their units'."""
+    if user.kind == "patient":
+        return visit["patient_id"] == user.id
+    if user.kind == "anonym":
+        return visit["anonymous_id"] == user.id
+    return user.may("lasa_besok", visit["unit_id"])
+
+
 def visit_for(database: Database, user: User, visit_id: int) -> dict[str, Any]:
     """The visit if this user may see it; 404 otherwise (no hint that it exists)."""
     visit = get_visit(database, visit_id)
-    if visit is None:
-        raise HTTPException(status_code=404, detail="Besöket finns inte.")
-    allowed = visit["patient_id"] == user.id if user.kind == "patient" else user.works_at(visit["unit_id"])
-    if not allowed:
+    if visit is None or not may_see(user, visit):
         raise HTTPException(status_code=404, detail="Besöket finns inte.")
     return visit
 
@@ -49,9 +59,23 @@ def visits_for_patient(database: Database, patient_id: int) -> list[dict[str, An
                           (patient_id,))
 
 
+def visits_for_anonymous(database: Database, anonymous_id: int) -> list[dict[str, Any]]:
+    return database.query(f"SELECT {VISIT_COLUMNS} {VISIT_FROM} WHERE v.anonymous_id = ? ORDER BY v.id",
+                          (anonymous_id,))
+
+
+def visits_for_user(database: Database, user: User) -> list[dict[str, Any]]:
+    if user.kind == "patient":
+        return visits_for_patient(database, user.id)
+    if user.kind == "anonym":
+        return visits_for_anonymous(database, user.id)
+    return visits_for_staff(database, user)
+
+
 def visits_for_staff(database: Database, user: User, status: str | None = None) -> list[dict[str, Any]]:
-    unit_filter = "" if None in user.unit_roles else \
-        f"AND v.unit_id IN ({','.join(str(int(unit)) for unit in user.unit_roles) or 'NULL'})"
+    readable = [unit for unit in user.unit_roles if unit is not None and user.may("lasa_besok", unit)]
+    unit_filter = "" if user.may("lasa_besok", None) else \
+        f"AND v.unit_id IN ({','.join(str(int(unit)) for unit in readable) or 'NULL'})"
     status_filter = "AND v.status = ?" if status else ""
     params = (status,) if status else ()
     return database.query(
@@ -61,8 +85,8 @@ def visits_for_staff(database: Database, user: User, status: str | None = None) 
 
 def book_visit(database: Database, user: User, unit_id: int, personnummer: str, starts_at: str,
                kind: str, base_url: str) -> dict[str, Any]:
-    if not user.works_at(unit_id):
-        raise HTTPException(status_code=403, detail="Du har ingen roll på den mottagningen.")
+    if not user.may("boka", unit_id):
+        raise HTTPException(status_code=403, detail="Du har ingen roll på den mottagningen som får boka.")
     if kind not in KIND_LABELS:
         raise HTTPException(status_code=422, detail="Mötesformen måste vara video eller chatt.")
     patient = database.query_one("SELECT id, name, phone FROM patients WHERE personnummer = ?",
@@ -74,18 +98,14 @@ def book_visit(database: Database, user: User, unit_id: int, personnummer: str, 
         "INSERT INTO visits (unit_id, patient_id, clinician_id, starts_at, kind, status, origin, invite_token,"
         " created_at) VALUES (?, ?, ?, ?, ?, 'bokat', 'vardgivare', ?, ?)",
         (unit_id, patient["id"], user.id, starts_at, kind, token, now()))
-    unit = database.query_one("SELECT name, invitation_text FROM units WHERE id = ?", (unit_id,))
-    text = unit["invitation_text"].format(patient=patient["name"].split()[0], unit=unit["name"],
-                                          starts_at=starts_at.replace("T", " kl. "),
-                                          link=f"{base_url.rstrip('/')}/k/{token}")
-    database.execute("INSERT INTO sms_outbox (visit_id, phone, text, created_at) VALUES (?, ?, ?, ?)",
-                     (visit_id, patient["phone"], text, now()))
-    return get_visit(database, visit_id)
+    visit = get_visit(database, visit_id)
+    texts.send_sms(database, visit, "invitation_text", base_url)
+    return visit
 
 
 def check_in(database: Database, user: User, visit_id: int) -> dict[str, Any]:
     visit = visit_for(database, user, visit_id)
-    if user.kind != "patient":
+    if not user.is_patient:
         raise HTTPException(status_code=403, detail="Bara patienten kan checka in.")
     if visit["status"] == "avslutat":
         raise HTTPException(status_code=409, detail="Besöket är avslutat.")
@@ -96,7 +116,7 @@ def check_in(database: Database, user: User, visit_id: int) -> dict[str, Any]:
 
 def admit(database: Database, user: User, visit_id: int) -> dict[str, Any]:
     visit = visit_for(database, user, visit_id)
-    if not user.is_staff:
+    if not user.may("mota", visit["unit_id"]):
         raise HTTPException(status_code=403, detail="Bara vårdpersonal kan släppa in.")
     if visit["status"] != "vantar":
         raise HTTPException(status_code=409, detail="Patienten väntar inte i väntrummet.")
@@ -107,10 +127,12 @@ def admit(database: Database, user: User, visit_id: int) -> dict[str, Any]:
 
 def close(database: Database, user: User, visit_id: int) -> dict[str, Any]:
     visit = visit_for(database, user, visit_id)
-    if not user.is_staff:
+    if not user.may("mota", visit["unit_id"]):
         raise HTTPException(status_code=403, detail="Bara vårdpersonal kan avsluta besöket.")
     if visit["status"] != "avslutat":
         database.execute("UPDATE visits SET status = 'avslutat', closed_at = ? WHERE id = ?", (now(), visit_id))
+    if visit["anonymous_id"] is not None:
+        anonymous.forget(database, visit["anonymous_id"])
     return get_visit(database, visit_id)
 
 

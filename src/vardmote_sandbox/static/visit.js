@@ -7,7 +7,7 @@ const visitId = root.dataset.visitId;
 const role = root.dataset.role;
 const kind = root.dataset.kind;
 const degradeVideo = root.dataset.degradeVideo === "true";
-const STATUS_LABELS = {bokat: "Bokat", vantar: "I väntrummet", pagar: "Pågår", avslutat: "Avslutat"};
+const STATUS_LABELS = {ko: "I kön", bokat: "Bokat", vantar: "I väntrummet", pagar: "Pågår", avslutat: "Avslutat"};
 
 let status = root.dataset.status;
 let socket = null;
@@ -22,6 +22,8 @@ function setStatus(next) {
   document.querySelector("[data-testid=visit-status]").textContent = STATUS_LABELS[next] || next;
   $("check-in").hidden = !(role === "patient" && next === "bokat");
   $("waiting-room").hidden = !(role === "patient" && next === "vantar");
+  $("queue").hidden = !(role === "patient" && next === "ko");
+  $("pick-up").hidden = !(role === "clinician" && next === "ko");
   $("admit").hidden = !(role === "clinician" && next === "vantar");
   $("close-visit").hidden = !(role === "clinician" && next !== "avslutat");
   $("call").hidden = !(next === "pagar" && kind === "video");
@@ -69,7 +71,7 @@ async function handle(message) {
 }
 
 async function startCall() {
-  if (kind !== "video" || status !== "pagar") return;
+  if (kind !== "video" || status !== "pagar" || role === "observer") return;
   if (!localStream) {
     localStream = await navigator.mediaDevices.getUserMedia({video: {width: 640, height: 480}, audio: true});
     $("local-video").srcObject = localStream;
@@ -159,6 +161,7 @@ async function post(path) {
 
 $("check-in").addEventListener("click", () => post("check-in"));
 $("admit").addEventListener("click", () => post("admit"));
+$("pick-up").addEventListener("click", () => post("pick-up"));
 $("close-visit").addEventListener("click", () => post("close"));
 $("chat-form").addEventListener("submit", (event) => {
   event.preventDefault();

@@ -1,0 +1,98 @@
+"""Pages of the patient's ways in: a unit's errand page (with consent and anonymous login), and the
+form actions of the visit page (consent, reminder, picking an errand up from the queue)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from . import anonymous, consent, errands, texts, visits
+from .auth import SESSION_COOKIE, User, current_user, start_session, user_for_token
+from .pages import templates
+
+router = APIRouter(include_in_schema=False)
+
+
+def _optional_user(request: Request) -> User | None:
+    return user_for_token(request.app.state.database, request.cookies.get(SESSION_COOKIE))
+
+
+def _render_unit(request: Request, unit: dict, user: User | None, error: str | None = None,
+                 status_code: int = 200) -> HTMLResponse:
+    database = request.app.state.database
+    consent_text = consent.missing(database, user, unit["id"], "arende") if user else None
+    wrong_unit = user is not None and user.kind == "anonym" and not database.query_one(
+        "SELECT 1 FROM anonymous_clients WHERE id = ? AND unit_id = ?", (user.id, unit["id"]))
+    return templates.TemplateResponse(request, "unit.html", {
+        "user": user, "unit": unit, "consent_text": consent_text, "error": error, "wrong_unit": wrong_unit,
+        "languages": errands.INTERPRETER_LANGUAGES}, status_code=status_code)
+
+
+@router.get("/mottagning/{slug}", response_class=HTMLResponse)
+def unit_page(slug: str, request: Request) -> HTMLResponse:
+    try:
+        unit = errands.unit_by_slug(request.app.state.database, slug)
+    except HTTPException as error:
+        return templates.TemplateResponse(request, "message.html", {
+            "user": _optional_user(request), "title": "Mottagningen finns inte", "text": error.detail},
+            status_code=404)
+    return _render_unit(request, unit, _optional_user(request))
+
+
+@router.post("/mottagning/{slug}/anonym")
+def start_anonymously(slug: str, request: Request):
+    database = request.app.state.database
+    unit = errands.unit_by_slug(database, slug)
+    if not unit["allows_anonymous"]:
+        return _render_unit(request, unit, None, "Mottagningen tar inte emot anonyma ärenden.", 403)
+    response = RedirectResponse(f"/mottagning/{slug}", status_code=303)
+    start_session(database, request, response, "anonym", anonymous.create_client(database, unit["id"]))
+    return response
+
+
+@router.post("/mottagning/{slug}/samtycke")
+def consent_to_errand_page(slug: str, request: Request):
+    unit = errands.unit_by_slug(request.app.state.database, slug)
+    consent.give(request.app.state.database, current_user(request), unit["id"], "arende")
+    return RedirectResponse(f"/mottagning/{slug}", status_code=303)
+
+
+@router.post("/mottagning/{slug}/arende")
+def submit_errand(slug: str, request: Request, errand: str = Form(""), kind: str = Form("chatt"),
+                  needs_interpreter: str = Form(""), language: str = Form("")):
+    database = request.app.state.database
+    user = current_user(request)
+    unit = errands.unit_by_slug(database, slug)
+    if needs_interpreter and not language:
+        return _render_unit(request, unit, user, "Välj vilket språk tolken ska tala.", 422)
+    try:
+        visit = errands.create(database, user, unit["id"], errand, kind, language if needs_interpreter else None)
+    except HTTPException as error:
+        return _render_unit(request, unit, user, error.detail, error.status_code)
+    return RedirectResponse(f"/besok/{visit['id']}", status_code=303)
+
+
+@router.post("/besok/{visit_id}/samtycke")
+def consent_to_visit_page(visit_id: int, request: Request):
+    user = current_user(request)
+    visit = visits.visit_for(request.app.state.database, user, visit_id)
+    consent.give(request.app.state.database, user, visit["unit_id"], "besok")
+    return RedirectResponse(f"/besok/{visit_id}", status_code=303)
+
+
+@router.post("/besok/{visit_id}/paminnelse")
+def send_reminder(visit_id: int, request: Request):
+    database = request.app.state.database
+    user = current_user(request)
+    visit = visits.visit_for(database, user, visit_id)
+    if not user.may("boka", visit["unit_id"]):
+        raise HTTPException(status_code=403, detail="Din roll får inte skicka påminnelser.")
+    texts.send_sms(database, visit, "reminder_text", str(request.base_url))
+    return RedirectResponse(f"/besok/{visit_id}?paminnelse=skickad", status_code=303)
+
+
+@router.post("/besok/{visit_id}/ta")
+async def pick_up(visit_id: int, request: Request):
+    visit = errands.pick_up(request.app.state.database, current_user(request), visit_id)
+    await request.app.state.rooms.announce_status(visit_id, visit["status"])
+    return RedirectResponse(f"/besok/{visit_id}", status_code=303)
