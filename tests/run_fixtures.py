@@ -1,4 +1,4 @@
-"""Builds run folders on disk as a nightly run writes them: a manifest and Allure result files."""
+"""Builds run folders on disk as a nightly run writes them: manifest, Allure results, summaries."""
 
 from __future__ import annotations
 
@@ -6,25 +6,42 @@ import json
 import uuid
 from pathlib import Path
 
+COMPLETE = {"status": "complete", "detail": "pytest avslutades med kod 0"}
 
-def write_run(root: Path, scenarios: list[dict], acceptance_status: str | None = "complete") -> Path:
-    """scenarios: dicts with name, tags and attempts (a list of Allure statuses in run order)."""
-    run = root / "run-1"
+
+def write_run(root: Path, scenarios: list[dict], acceptance_status: str | None = "complete", *,
+              run_id: str = "run-1", parts: dict | None = None, media: dict | None = None,
+              load: dict | None = None) -> Path:
+    """scenarios: dicts with name, tags (requirement ids among them) and attempts (Allure statuses)."""
+    run = root / run_id
     results = run / "allure-results"
     results.mkdir(parents=True)
-    parts = {}
+    all_parts = dict(parts or {})
     if acceptance_status is not None:
-        parts["acceptance"] = {"status": acceptance_status, "detail": "pytest avslutades med kod 0"}
-    manifest = {"format": 1, "run_id": "run-1", "started_at": "2026-11-25T01:00:00+01:00",
+        all_parts["acceptance"] = {"status": acceptance_status, "detail": "pytest avslutades med kod 0"
+                                   if acceptance_status == "complete" else "körningen avbröts (SIGTERM)"}
+    manifest = {"format": 1, "run_id": run_id, "started_at": "2026-11-25T01:00:00+01:00",
                 "finished_at": "2026-11-25T01:10:00+01:00", "platform_version": "0.1.0",
-                "environment": {"name": "local", "description": "test", "synthetic_data": True}, "parts": parts}
+                "environment": {"name": "local", "description": "Inbyggd sandlåda", "base_url": "http://127.0.0.1:1",
+                                "target_version": {"version": "0.1.0"}, "synthetic_data": True},
+                "parts": all_parts}
     (run / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    for scenario in scenarios:
+    for number, scenario in enumerate(scenarios):
         for start, status in enumerate(scenario["attempts"]):
-            result = {"uuid": str(uuid.uuid4()), "historyId": f"history-{scenario['name']}",
+            labels = [{"name": "feature", "value": scenario.get("feature", "Egenskap")}]
+            labels += [{"name": "tag", "value": tag} for tag in scenario["tags"]]
+            labels += [{"name": "requirement", "value": tag} for tag in scenario["tags"] if tag[:4] in ("DVM-", "SOK-")]
+            result = {"uuid": f"{run_id}-{number}-{start}", "historyId": f"history-{scenario['name']}",
                       "name": scenario["name"], "status": status, "start": start,
                       "statusDetails": {"message": "AssertionError: nej"} if status != "passed" else {},
-                      "labels": [{"name": "feature", "value": "Egenskap"}]
-                      + [{"name": "tag", "value": tag} for tag in scenario["tags"]]}
+                      "labels": labels}
             (results / f"{result['uuid']}-result.json").write_text(json.dumps(result), encoding="utf-8")
+    for folder, summary in (("media", media), ("load", load)):
+        if summary is not None:
+            (run / folder).mkdir()
+            (run / folder / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
     return run
+
+
+def unique_id() -> str:
+    return uuid.uuid4().hex[:8]

@@ -45,17 +45,3 @@ def test_missing_browser_stops_the_acceptance_suite_with_one_sentence(tmp_path):
     assert completed.returncode == 2
     assert "VMQA_CHROMIUM pekar på /finns/inte/chromium, som inte finns." in completed.stdout + completed.stderr
     assert "Traceback" not in completed.stdout + completed.stderr
-
-
-def test_nightly_on_the_sandbox_writes_a_go_decision_and_the_report(tmp_path):
-    completed = run(["nightly", "--urval", "smoke"], tmp_path)
-    assert completed.returncode == 0, completed.stdout + completed.stderr
-    latest = tmp_path / "reports" / "latest"
-    decision = json.loads((latest / "decision.json").read_text(encoding="utf-8"))
-    assert decision["decision"] == "GO"
-    assert decision["environment"] == "local"
-    assert decision["parts"] == {"acceptance": "complete"}
-    assert all(criterion["status"] == "pass" for criterion in decision["criteria"])
-    assert "GO" in (latest / "report.html").read_text(encoding="utf-8")
-    assert list((latest / "allure-results").glob("*-result.json"))
-    assert list((latest / "media").glob("*.json")), "the visit's media stats must be in the run folder"

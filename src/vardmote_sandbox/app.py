@@ -35,7 +35,7 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "") -> FastAP
                 os._exit(70)
             if faults.slow_api_ms:
                 await asyncio.sleep(faults.slow_api_ms / 1000)
-            if faults.should_fail_request():
+            if faults.should_fail_request(request.url.path):
                 return JSONResponse({"detail": "Tjänsten är tillfälligt otillgänglig (felinjicering)."},
                                     status_code=503)
         return await call_next(request)

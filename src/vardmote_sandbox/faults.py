@@ -4,6 +4,7 @@ Switches (all off by default), set at start from the environment variable SANDBO
 (for example "slow_api_ms=800,error_rate=0.2") or at run time by an admin through /api/admin/faults:
   slow_api_ms      every API request waits this long first
   error_rate       this share of API requests answers 503
+  broken_paths     API paths ending in one of these ("|"-separated, e.g. "/check-in|/admit") answer 503
   drop_websockets  this share of received WebSocket messages closes the socket instead
   degrade_video    the pages cap their video encoder at a few kbit/s and 2 frames per second
   crash            the next request ends the process (exit code 70)
@@ -19,6 +20,7 @@ from dataclasses import asdict, dataclass, fields
 class Faults:
     slow_api_ms: int = 0
     error_rate: float = 0.0
+    broken_paths: str = ""
     drop_websockets: float = 0.0
     degrade_video: bool = False
     crash: bool = False
@@ -36,7 +38,10 @@ class Faults:
     def as_dict(self) -> dict:
         return asdict(self)
 
-    def should_fail_request(self) -> bool:
+    def should_fail_request(self, path: str) -> bool:
+        broken = [suffix for suffix in self.broken_paths.split("|") if suffix]
+        if any(path.endswith(suffix) for suffix in broken):
+            return True
         return self.error_rate > 0 and random.random() < self.error_rate
 
     def should_drop_websocket(self) -> bool:

@@ -1,26 +1,27 @@
-"""`vmqa gate [RUN]`: judge a run again with the criteria file, and rewrite its reports."""
+"""`vmqa gate [RUN]`: judge a run again (criteria, waivers, history) and rewrite its reports."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .nightly import DEFAULT_GATE
+from . import _gate_options
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("gate", help="utvärdera grinden igen för en körning")
+    parser = subparsers.add_parser("gate", help="utvärdera grinden för en körning och skriv om rapporterna")
     parser.add_argument("run", nargs="?", default=None, help="körnings-id eller mapp (standard: senaste)")
-    parser.add_argument("--gate", default=str(DEFAULT_GATE))
-    parser.add_argument("--strict", action="store_true")
+    parser.add_argument("--strict", action="store_true", help="GO MED RISK ger också felkod 1")
+    _gate_options.add_to(parser)
     parser.set_defaults(handler=handle)
 
 
 def handle(arguments) -> int:
     from ..gate.messages_sv import VERDICT_TEXT, sentence
-    from ..nightly import exit_code_for, gate_and_report
+    from ..judging import judge
+    from ..nightly import exit_code_for
     from ..run.record import resolve_run
-    decision = gate_and_report(resolve_run(arguments.run), Path(arguments.gate))
+    run_path = resolve_run(arguments.run)
+    decision = judge(run_path, _gate_options.gate_inputs(arguments))
     print(f"Beslut: {VERDICT_TEXT[decision.verdict]}")
     for reason in decision.reasons:
         print(f"  – {sentence(reason)}")
+    print(f"Rapport: {run_path / 'report.html'}")
     return exit_code_for(decision, arguments.strict)

@@ -1,24 +1,31 @@
-"""`vmqa nightly`: the whole run (target, acceptance, gate, reports)."""
+"""`vmqa nightly`: the whole run (target, acceptance, video, load, gate, reports, history)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from . import _gate_options
 
-from ..config import PROJECT_ROOT
-
-DEFAULT_GATE = PROJECT_ROOT / "gates" / "release.yaml"
+DEFAULT_GATE = _gate_options.DEFAULT_GATE
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("nightly", help="hela nattkörningen: mål, acceptans, grind, rapporter")
+    parser = subparsers.add_parser("nightly", help="hela nattkörningen: mål, acceptans, video, last, grind, rapporter")
     parser.add_argument("--env", default="local", help="miljö i environments/ (standard: local)")
-    parser.add_argument("--gate", default=str(DEFAULT_GATE), help="kriteriefil (standard: gates/release.yaml)")
-    parser.add_argument("--urval", default=None, help="pytest-markeringsuttryck, t.ex. 'smoke'")
-    parser.add_argument("--strict", action="store_true", help="GO MED RISK ger också felkod")
+    parser.add_argument("--delar", default="acceptance,video,load",
+                        help="delar att köra, kommaseparerade (standard: acceptance,video,load)")
+    parser.add_argument("--urval", default=None, help="pytest-markeringsuttryck för scenarierna, t.ex. 'smoke'")
+    parser.add_argument("--omkorningar", type=int, default=1, help="omkörningar av underkända scenarier (standard 1)")
+    parser.add_argument("--lastprofil", default="vardag", help="lastprofil för lastdelen (standard: vardag)")
+    parser.add_argument("--lastminuter", type=float, default=1.0, help="lastdelens längd i minuter (standard 1)")
+    parser.add_argument("--sandlada-fel", default="", help="felinjicering i sandlådan, t.ex. 'error_rate=0.2'")
+    parser.add_argument("--strict", action="store_true", help="GO MED RISK ger också felkod 1")
+    _gate_options.add_to(parser)
     parser.set_defaults(handler=handle)
 
 
 def handle(arguments) -> int:
     from ..nightly import NightlyOptions, run_nightly
-    return run_nightly(NightlyOptions(environment=arguments.env, gate_file=Path(arguments.gate),
-                                      selection=arguments.urval, strict=arguments.strict))
+    parts = tuple(part.strip() for part in arguments.delar.split(",") if part.strip())
+    return run_nightly(NightlyOptions(
+        environment=arguments.env, gate=_gate_options.gate_inputs(arguments), parts=parts,
+        selection=arguments.urval, strict=arguments.strict, reruns=arguments.omkorningar,
+        load_shape=arguments.lastprofil, load_minutes=arguments.lastminuter, sandbox_faults=arguments.sandlada_fel))

@@ -10,7 +10,7 @@ from ..errors import UserError
 from .kinds import KINDS
 from .model import Criterion
 
-COMMON_FIELDS = {"id", "kind", "key", "warn", "fail"}
+COMMON_FIELDS = {"id", "kind", "key", "warn", "fail", "baseline"}
 
 
 def load_criteria(path: Path) -> tuple[Criterion, ...]:
@@ -35,9 +35,19 @@ def load_criteria(path: Path) -> tuple[Criterion, ...]:
             raise UserError(f"Kriteriet {entry['id']} har en okänd typ '{entry.get('kind')}' "
                             f"(kända typer: {', '.join(sorted(KINDS))}).")
         try:
-            params = kind.parse({k: v for k, v in entry.items() if k not in COMMON_FIELDS})
+            params = kind.parse({k: v for k, v in entry.items() if k not in COMMON_FIELDS - {"warn", "fail"}})
+            _check_baseline(entry.get("baseline"))
         except ValueError as error:
             raise UserError(f"Kriteriet {entry['id']} i {path.name}: {error}.") from None
         criteria.append(Criterion(id=entry["id"], kind=entry["kind"], source=dict(entry), params=params,
                                   warn=entry.get("warn"), fail=entry.get("fail"), key=bool(entry.get("key"))))
     return tuple(criteria)
+
+
+def _check_baseline(baseline) -> None:
+    if baseline is None:
+        return
+    if not isinstance(baseline, dict) or not isinstance(baseline.get("max_worse_percent"), (int, float)):
+        raise ValueError("'baseline' måste ange 'max_worse_percent' som ett tal")
+    if baseline.get("status", "warn") not in ("warn", "fail"):
+        raise ValueError("'baseline.status' måste vara warn eller fail")

@@ -1,11 +1,48 @@
-"""From criterion results to GO / GO MED RISK / NO-GO, with the reasons first."""
+"""From criterion results and waivers to GO / GO MED RISK / NO-GO, with the reasons first. Pure."""
 
 from __future__ import annotations
 
-from .model import CriterionResult, Decision, Reason, Status, Verdict
+import datetime as dt
+from dataclasses import replace
+
+from .model import CriterionResult, Decision, Reason, Status, Verdict, Waiver
 
 
-def decide(results: tuple[CriterionResult, ...]) -> Decision:
+def _covering(result: CriterionResult, waivers: tuple[Waiver, ...]) -> tuple[Waiver, ...]:
+    """The waivers that together cover this result's failure, or () if they do not cover all of it.
+
+    A key criterion cannot be waived as a whole, only scenario by scenario: it decides alone."""
+    whole = tuple(w for w in waivers if w.criterion == result.criterion.id and not w.scenario)
+    if whole and not result.criterion.key and result.status is not Status.MISSING:
+        return whole
+    if not result.failed_items or result.status is Status.MISSING:
+        return ()
+    by_scenario = {w.scenario: w for w in waivers if w.scenario and w.criterion in (None, result.criterion.id)}
+    if all(item in by_scenario for item in result.failed_items):
+        return tuple(by_scenario[item] for item in result.failed_items)
+    return ()
+
+
+def apply_waivers(results, waivers: tuple[Waiver, ...], today: dt.date):
+    active = tuple(w for w in waivers if w.active_on(today))
+    waived = []
+    for result in results:
+        covering = _covering(result, active) if result.status is not Status.PASS else ()
+        if covering and result.status is not Status.WARN:
+            result = replace(result, status=Status.WARN, waivers=covering,
+                             reasons=result.reasons + tuple(Reason("waiver.applied", {
+                                 "subject": w.subject, "who": w.who, "why": w.why, "until": w.until.isoformat()})
+                                 for w in covering))
+        elif covering:
+            result = replace(result, waivers=covering)
+        waived.append(result)
+    return tuple(waived)
+
+
+def decide(results: tuple[CriterionResult, ...], waivers: tuple[Waiver, ...] = (),
+           today: dt.date | None = None, quarantined: tuple[Waiver, ...] = ()) -> Decision:
+    today = today or dt.date.min
+    results = apply_waivers(results, waivers, today)
     reasons: list[Reason] = []
     for result in results:
         if result.status is Status.FAIL:
@@ -13,17 +50,23 @@ def decide(results: tuple[CriterionResult, ...]) -> Decision:
                                   {"criterion": result.criterion.id}))
         elif result.status is Status.MISSING:
             reasons.append(Reason("decision.missing", {"criterion": result.criterion.id}))
+        elif result.status is Status.WARN:
+            reasons.append(Reason("decision.warning", {"criterion": result.criterion.id}))
         if result.status is not Status.PASS:
             reasons.extend(result.reasons)
-    blocking = any(r.status in (Status.FAIL, Status.MISSING) for r in results)
-    warned = any(r.status is Status.WARN for r in results)
-    if blocking:
+    applied = tuple(dict.fromkeys(w for r in results for w in r.waivers))
+    expired = tuple(w for w in waivers if not w.active_on(today))
+    reasons.extend(Reason("waiver.expired", {"subject": w.subject, "until": w.until.isoformat(), "who": w.who})
+                   for w in expired)
+    if any(r.status.blocks for r in results):
         verdict = Verdict.NO_GO
-    elif warned:
+    elif any(r.status is Status.WARN for r in results):
         verdict = Verdict.GO_MED_RISK
-        reasons[:0] = [Reason("decision.warning", {"criterion": r.criterion.id})
-                       for r in results if r.status is Status.WARN]
     else:
         verdict = Verdict.GO
-        reasons.append(Reason("decision.go"))
-    return Decision(verdict=verdict, reasons=tuple(reasons), results=tuple(results))
+        reasons.insert(0, Reason("decision.go"))
+    active_quarantine = tuple(q for q in quarantined if q.active_on(today))
+    reasons.extend(Reason("quarantine.active", {"subject": q.subject, "who": q.who, "why": q.why,
+                                                "until": q.until.isoformat()}) for q in active_quarantine)
+    return Decision(verdict=verdict, reasons=tuple(reasons), results=results, waivers_applied=applied,
+                    waivers_expired=expired, quarantined=active_quarantine)

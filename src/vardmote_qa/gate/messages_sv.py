@@ -2,15 +2,40 @@
 
 from __future__ import annotations
 
-from .model import Reason, Verdict
+from .model import Reason, Status, Verdict
 
 MESSAGES = {
-    "acceptance.all_passed": "Alla {count} scenarier med taggen @{tag} gick igenom.",
-    "acceptance.failed": "{count} av {total} scenarier med taggen @{tag} misslyckades: {names}.",
-    "acceptance.flaky": "{count} scenarier med taggen @{tag} gick igenom först vid omkörning: {names}.",
-    "acceptance.no_scenarios": "Inga scenarier med taggen @{tag} kördes.",
+    "acceptance.all_passed": "Alla {count} scenarier ({tag}) gick igenom.",
+    "acceptance.failed": "{count} av {total} scenarier ({tag}) misslyckades: {names}.",
+    "acceptance.flaky": "{count} scenarier ({tag}) gick igenom först vid omkörning: {names}.",
+    "acceptance.no_scenarios": "Inga scenarier ({tag}) kördes.",
+    "requirements.all_verified": "Alla {count} krav i omfattningen '{scope}' är verifierade av godkända scenarier.",
+    "requirements.unverified": "{count} krav i omfattningen saknar körda scenarier (ej verifierade): {ids}.",
+    "requirements.failing": "{count} krav har underkända scenarier: {ids}.",
+    "requirements.flaky": "Krav vars scenarier gick igenom först vid omkörning: {ids}.",
+    "requirements.empty_scope": "Releaseomfattningen '{scope}' innehåller inga krav.",
+    "media.pass": "Video på {profile}: {measure} {percentile} = {value} över {visits} besök, inom gränsen.",
+    "media.warn": "Video på {profile}: {measure} {percentile} = {value} passerar varningsgränsen {warn}.",
+    "media.fail": "Video på {profile}: {measure} {percentile} = {value} passerar underkänt-gränsen {fail}.",
+    "media.no_data": "Inga videobesök med måttet {measure} på profilen {profile} finns i körningen.",
+    "load.pass": "Last: {request} {measure} = {value} ({count} anrop), inom gränsen.",
+    "load.warn": "Last: {request} {measure} = {value} passerar varningsgränsen {warn}.",
+    "load.fail": "Last: {request} {measure} = {value} passerar underkänt-gränsen {fail}.",
+    "load.no_requests": "Lastdelen har inga anrop med namnet {request}.",
+    "chat.intact": "Chatt under last: {sent} skickade, alla levererade en gång och i ordning.",
+    "chat.broken": "Chatt under last: {lost} förlorade, {duplicated} dubbletter och {reordered} i fel ordning "
+                   "av {sent} skickade meddelanden.",
+    "chat.nothing_sent": "Lastdelen skickade inga chattmeddelanden.",
+    "flakiness.pass": "Inga instabila scenarier.",
+    "flakiness.warn": "{count} instabila scenarier (omkörda {retried}, växlande {flipping}): {names}.",
+    "flakiness.fail": "{count} instabila scenarier (omkörda {retried}, växlande {flipping}): {names}.",
+    "baseline.worse": "{criterion} är {change} % sämre än i senaste GO-körningen {run} ({previous} → {value}); "
+                      "högst {limit} % tillåts.",
     "part.missing": "Delen '{part}' saknas i körningen: {detail}",
     "part.incomplete": "Ofullständig körning: delen '{part}' blev inte klar ({detail}).",
+    "waiver.applied": "Undantag för {subject} gäller till {until} (beviljat av {who}: {why}).",
+    "waiver.expired": "Undantaget för {subject} gick ut {until} ({who}) och gäller inte längre.",
+    "quarantine.active": "{subject} är i karantän till {until} ({who}: {why}); det körs men räknas inte.",
     "decision.go": "Alla kriterier är uppfyllda.",
     "decision.key_failed": "Nyckelkriteriet {criterion} är inte uppfyllt.",
     "decision.failed": "Kriteriet {criterion} är inte uppfyllt.",
@@ -19,6 +44,8 @@ MESSAGES = {
 }
 
 VERDICT_TEXT = {Verdict.GO: "GO", Verdict.GO_MED_RISK: "GO MED RISK", Verdict.NO_GO: "NO-GO"}
+STATUS_TEXT = {Status.PASS: "Godkänt", Status.WARN: "Varning", Status.FAIL: "Underkänt",
+               Status.MISSING: "Underlag saknas"}
 
 
 def sentence(reason: Reason) -> str:

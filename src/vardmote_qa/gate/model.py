@@ -1,7 +1,8 @@
-"""Typed results of the gate: statuses, verdicts, reasons (codes with parameters), decisions."""
+"""Typed results of the gate: statuses, verdicts, reasons (codes with parameters), waivers, decisions."""
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
@@ -12,6 +13,11 @@ class Status(enum.Enum):
     FAIL = "fail"
     MISSING = "missing"
 
+    @property
+    def blocks(self) -> bool:
+        """MISSING decides like FAIL: a run without evidence is never a GO."""
+        return self in (Status.FAIL, Status.MISSING)
+
 
 class Verdict(enum.Enum):
     GO = "GO"
@@ -21,7 +27,7 @@ class Verdict(enum.Enum):
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a criterion got its status: a message code (see messages_sv) and its parameters."""
+    """Why something got its status: a message code (see messages_sv) and its parameters."""
 
     code: str
     params: dict = field(default_factory=dict)
@@ -39,11 +45,39 @@ class Criterion:
 
 
 @dataclass(frozen=True)
+class BaselineComparison:
+    run_id: str
+    value: float
+    change_percent: float  # positive = worse
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """An accepted risk: a criterion or a scenario that may fail until a date, with who and why."""
+
+    criterion: str | None
+    scenario: str | None
+    who: str
+    why: str
+    until: dt.date
+
+    def active_on(self, today: dt.date) -> bool:
+        return today <= self.until
+
+    @property
+    def subject(self) -> str:
+        return f"scenariot '{self.scenario}'" if self.scenario else f"kriteriet {self.criterion}"
+
+
+@dataclass(frozen=True)
 class CriterionResult:
     criterion: Criterion
     status: Status
     value: object
     reasons: tuple[Reason, ...]
+    failed_items: tuple[str, ...] = ()  # e.g. names of failed scenarios, so a waiver can cover them
+    baseline: BaselineComparison | None = None
+    waivers: tuple[Waiver, ...] = ()  # the waivers that turned a failure into a warning
 
 
 @dataclass(frozen=True)
@@ -51,3 +85,6 @@ class Decision:
     verdict: Verdict
     reasons: tuple[Reason, ...]
     results: tuple[CriterionResult, ...]
+    waivers_applied: tuple[Waiver, ...] = ()
+    waivers_expired: tuple[Waiver, ...] = ()
+    quarantined: tuple[Waiver, ...] = ()

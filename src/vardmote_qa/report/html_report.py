@@ -1,27 +1,36 @@
-"""report.html: the decision for a release manager, in Swedish, self-contained."""
+"""report.html: the decision report for a release manager, in Swedish, self-contained (no external
+requests: styles inline, charts as inline SVG, screenshots embedded)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
-from ..gate.model import Decision
-from ..run.acceptance_results import read_scenarios
-from ..run.record import RunRecord
-from .json_report import decision_document
+from .charts import line_chart
 
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                         autoescape=select_autoescape(["html"]))
-STATUS_TEXT = {"pass": "Godkänt", "warn": "Varning", "fail": "Underkänt", "missing": "Underlag saknas"}
-OUTCOME_TEXT = {"passed": "Godkänt", "failed": "Underkänt", "broken": "Trasigt", "skipped": "Hoppades över"}
+                         autoescape=select_autoescape(["html", "j2"]))
+TREND_CHART_LIMIT = 6
 
 
-def write(decision: Decision, record: RunRecord, path: Path) -> Path:
-    results_dir = record.path / "allure-results"
-    html = _TEMPLATES.get_template("report.html.j2").render(
-        document=decision_document(decision, record), manifest=record.manifest,
-        scenarios=read_scenarios(results_dir) if results_dir.is_dir() else [],
-        status_text=STATUS_TEXT, outcome_text=OUTCOME_TEXT)
-    path.write_text(html, encoding="utf-8")
+def _trend_charts(document: dict) -> list[Markup]:
+    trend = document["trend"]
+    charts = [line_chart("Andel godkända scenarier",
+                         [(t["run_id"], t["pass_rate"], t["verdict"]) for t in trend])]
+    numeric_ids = [c["id"] for c in document["criteria"] if isinstance(c["value"], (int, float))
+                   and not isinstance(c["value"], bool)]
+    for criterion_id in numeric_ids[:TREND_CHART_LIMIT - 1]:
+        charts.append(line_chart(criterion_id, [(t["run_id"], t["values"].get(criterion_id), t["verdict"])
+                                                for t in trend]))
+    return [Markup(chart) for chart in charts]
+
+
+def render(document: dict) -> str:
+    return _TEMPLATES.get_template("report.html.j2").render(doc=document, charts=_trend_charts(document))
+
+
+def write(document: dict, path: Path) -> Path:
+    path.write_text(render(document), encoding="utf-8")
     return path

@@ -1,50 +1,55 @@
 """Kind `acceptance_tag`.
 
-What it checks: every acceptance scenario carrying a tag (for example @kritisk) passed.
+What it checks: every acceptance scenario carrying a tag (for example @kritisk) passed; tag "*" means
+every scenario of the run.
 Why: the scenarios are the region's acceptance test; a failed critical scenario is a broken release.
 Example YAML:
-    - id: acceptance.kritisk
+    - id: acceptance.critical
       kind: acceptance_tag
       tag: kritisk
       key: true
 When data is missing: no acceptance part, an incomplete one, or no scenario with the tag is MISSING.
-Passed only on a retry is WARN (flaky), never PASS.
+Passed only on a retry is WARN (flaky), never PASS. Quarantined scenarios are not counted.
 """
 
 from __future__ import annotations
 
-from ...run.acceptance_results import ScenarioResult
 from ..model import Criterion, CriterionResult, Reason, Status
+from ..rundata import RunData
 
-PART = "acceptance"
+PARTS = ("acceptance",)
 
 
 def parse(entry: dict) -> dict:
     tag = entry.get("tag")
     if not isinstance(tag, str) or not tag:
-        raise ValueError("fältet 'tag' måste ange en tagg, t.ex. kritisk")
+        raise ValueError("fältet 'tag' måste ange en tagg, t.ex. kritisk (eller * för alla)")
     return {"tag": tag.lstrip("@")}
 
 
-def evaluate(criterion: Criterion, part_status: str, part_detail: str,
-             scenarios: list[ScenarioResult]) -> CriterionResult:
+def _names(scenarios) -> str:
+    return ", ".join(f"'{s.name}'" for s in scenarios)
+
+
+def evaluate(criterion: Criterion, data: RunData) -> CriterionResult:
+    missing = data.part_problem(criterion, "acceptance")
+    if missing:
+        return missing
     tag = criterion.params["tag"]
-    if part_status != "complete":
-        code = "part.missing" if part_status == "missing" else "part.incomplete"
-        return CriterionResult(criterion, Status.MISSING, None,
-                               (Reason(code, {"part": PART, "detail": part_detail or "ingen data"}),))
-    tagged = [scenario for scenario in scenarios if tag in scenario.tags]
+    label = "alla" if tag == "*" else f"@{tag}"
+    tagged = [s for s in data.counted_scenarios if tag == "*" or tag in s.tags]
     if not tagged:
-        return CriterionResult(criterion, Status.MISSING, 0, (Reason("acceptance.no_scenarios", {"tag": tag}),))
-    failed = [scenario for scenario in tagged if not scenario.passed]
-    flaky = [scenario for scenario in tagged if scenario.passed_on_retry]
+        return CriterionResult(criterion, Status.MISSING, 0, (Reason("acceptance.no_scenarios", {"tag": label}),))
+    failed = [s for s in tagged if not s.passed]
+    flaky = [s for s in tagged if s.passed_on_retry]
     value = {"total": len(tagged), "failed": len(failed), "flaky": len(flaky)}
     if failed:
         return CriterionResult(criterion, Status.FAIL, value, (Reason("acceptance.failed", {
-            "tag": tag, "count": len(failed), "total": len(tagged),
-            "names": ", ".join(f"'{s.name}'" for s in failed)}),))
+            "tag": label, "count": len(failed), "total": len(tagged), "names": _names(failed)}),),
+            failed_items=tuple(s.name for s in failed))
     if flaky:
         return CriterionResult(criterion, Status.WARN, value, (Reason("acceptance.flaky", {
-            "tag": tag, "count": len(flaky), "names": ", ".join(f"'{s.name}'" for s in flaky)}),))
+            "tag": label, "count": len(flaky), "names": _names(flaky)}),),
+            failed_items=tuple(s.name for s in flaky))
     return CriterionResult(criterion, Status.PASS, value,
-                           (Reason("acceptance.all_passed", {"tag": tag, "count": len(tagged)}),))
+                           (Reason("acceptance.all_passed", {"tag": label, "count": len(tagged)}),))

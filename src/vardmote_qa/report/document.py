@@ -1,0 +1,132 @@
+"""The decision document: everything a report shows, gathered once from the decision, the run's data
+and the history. Every renderer formats this document and computes nothing of its own."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import yaml
+
+from ..gate.kinds.requirements_coverage import coverage
+from ..gate.messages_sv import STATUS_TEXT, VERDICT_TEXT, sentence
+from ..gate.model import Decision, Status, Waiver
+from ..gate.rundata import RunData
+from ..history.store import RunSummary
+
+OUTCOME_TEXT = {"passed": "Godkänt", "failed": "Underkänt", "broken": "Trasigt", "skipped": "Hoppades över"}
+TREND_LIMIT = 20
+
+
+def _waiver(waiver: Waiver) -> dict:
+    return {"subject": waiver.subject, "criterion": waiver.criterion, "scenario": waiver.scenario,
+            "who": waiver.who, "why": waiver.why, "until": waiver.until.isoformat()}
+
+
+def _value_text(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    return str(value)
+
+
+def _attachments(result: dict):
+    for attachment in result.get("attachments", []):
+        yield attachment
+    for step in result.get("steps", []):
+        yield from _attachments(step)
+
+
+def _failure_evidence(results_dir: Path, run_path: Path, names: set[str]) -> dict[str, dict]:
+    """Screenshots (embedded, so the report stays self-contained) and trace links of failed scenarios."""
+    evidence: dict[str, dict] = {}
+    if not results_dir.is_dir():
+        return evidence
+    for path in sorted(results_dir.glob("*-result.json")):
+        result = json.loads(path.read_text(encoding="utf-8"))
+        if result.get("name") not in names or result.get("status") == "passed":
+            continue
+        found = evidence.setdefault(result["name"], {"screenshots": [], "traces": []})
+        for attachment in _attachments(result):
+            source = results_dir / attachment.get("source", "")
+            if attachment.get("type") == "image/png" and source.is_file() and len(found["screenshots"]) < 4:
+                found["screenshots"].append({"name": attachment.get("name", ""), "data_uri": "data:image/png;base64,"
+                                             + base64.b64encode(source.read_bytes()).decode()})
+            elif source.suffix == ".zip" and source.is_file():
+                found["traces"].append({"name": attachment.get("name", ""),
+                                        "href": str(source.relative_to(run_path))})
+    return evidence
+
+
+def _version_text(version) -> str | None:
+    if isinstance(version, dict):
+        return " ".join(str(value) for value in version.values())
+    return version
+
+
+def build(decision: Decision, data: RunData, trend: list[RunSummary], scope: str | None) -> dict:
+    record = data.record
+    manifest = record.manifest
+    environment = manifest.get("environment", {})
+    failed_names = {s.name for s in data.scenarios if not s.passed or s.passed_on_retry}
+    evidence = _failure_evidence(record.path / "allure-results", record.path, failed_names)
+    matrix = coverage(data, scope) if scope else {}
+    all_by_requirement = {req_id: [s for s in data.scenarios if req_id in s.requirements or req_id in s.tags]
+                          for req_id in data.catalogue}
+    return {
+        "decision": VERDICT_TEXT[decision.verdict],
+        "reasons": [sentence(reason) for reason in decision.reasons],
+        "run_id": record.run_id,
+        "environment": environment.get("name"),
+        "environment_description": environment.get("description"),
+        "base_url": environment.get("base_url"),
+        "target_version": _version_text(environment.get("target_version")),
+        "platform_version": manifest.get("platform_version"),
+        "started_at": manifest.get("started_at"),
+        "finished_at": manifest.get("finished_at"),
+        "synthetic_data": bool(environment.get("synthetic_data")),
+        "parts": [{"name": name, "status": part.get("status"), "detail": part.get("detail", "")}
+                  for name, part in manifest.get("parts", {}).items()],
+        "criteria": [{
+            "id": r.criterion.id, "kind": r.criterion.kind, "key": r.criterion.key,
+            "status": r.status.value, "status_text": STATUS_TEXT[r.status],
+            "value": r.value, "value_text": _value_text(r.value),
+            "warn": r.criterion.warn, "fail": r.criterion.fail,
+            "baseline": None if r.baseline is None else {
+                "run_id": r.baseline.run_id, "value": r.baseline.value, "change_percent": r.baseline.change_percent},
+            "reasons": [sentence(reason) for reason in r.reasons],
+            "waived_by": [_waiver(w) for w in r.waivers],
+            "source": yaml.safe_dump(r.criterion.source, allow_unicode=True, sort_keys=False).strip(),
+        } for r in decision.results],
+        "waivers": {"applied": [_waiver(w) for w in decision.waivers_applied],
+                    "expired": [_waiver(w) for w in decision.waivers_expired],
+                    "quarantined": [_waiver(w) for w in decision.quarantined]},
+        "scenarios": [{
+            "feature": s.feature, "name": s.name, "outcome": s.outcome.value,
+            "outcome_text": OUTCOME_TEXT[s.outcome.value], "attempts": len(s.attempts),
+            "passed_on_retry": s.passed_on_retry, "quarantined": s.name in data.quarantined,
+            "message": s.message, "requirements": sorted(s.requirements),
+            "flips": data.history.flip_rates.get(s.name),
+            "evidence": evidence.get(s.name, {"screenshots": [], "traces": []}),
+        } for s in data.scenarios],
+        "coverage": [{
+            "id": req.id, "title": req.title, "epic": req.epic, "in_scope": req.id in matrix,
+            "scenarios": [{"name": s.name, "outcome": s.outcome.value, "outcome_text": OUTCOME_TEXT[s.outcome.value]}
+                          for s in all_by_requirement[req.id]],
+            "status": ("ej verifierat" if not all_by_requirement[req.id] else
+                       "underkänt" if any(not s.passed for s in all_by_requirement[req.id]) else "verifierat"),
+        } for req in data.catalogue.values()],
+        "release_scope": scope,
+        "media": data.media_summary,
+        "load": data.load_summary,
+        "baseline_run_id": data.history.baseline_run_id,
+        "trend": [{"run_id": t.run_id, "verdict": t.verdict, "pass_rate": t.pass_rate, "values": t.values}
+                  for t in reversed(trend[:TREND_LIMIT])],
+        "allure_report": "allure-report/index.html" if (record.path / "allure-report" / "index.html").is_file()
+        else None,
+        "blocking": [c.criterion.id for c in decision.results if c.status in (Status.FAIL, Status.MISSING)],
+    }

@@ -1,0 +1,108 @@
+"""Snapshot tests: every renderer over the same fixture decisions (GO, GO MED RISK, NO-GO, missing
+input, expired waiver). Set VMQA_UPDATE_SNAPSHOTS=1 to rewrite the snapshots after a deliberate change."""
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from run_fixtures import COMPLETE, write_run
+from vardmote_qa.gate.criteria import load_criteria
+from vardmote_qa.gate.decision import decide
+from vardmote_qa.gate.evaluate import evaluate_all
+from vardmote_qa.gate.model import Waiver
+from vardmote_qa.gate.rundata import HistoryView, gather
+from vardmote_qa.history.store import RunSummary
+from vardmote_qa.report import document, html_report, json_report, junit_report, markdown_report
+from vardmote_qa.run.record import load_run
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+TODAY = dt.date(2026, 11, 25)
+GATE = """
+criteria:
+  - id: acceptance.critical
+    kind: acceptance_tag
+    tag: kritisk
+    key: true
+  - id: load.visit.join_p95
+    kind: load_request
+    request: "visit:join"
+    measure: p95_ms
+    warn: 800
+    fail: 1000
+    baseline: {max_worse_percent: 20}
+"""
+GOOD = {"name": "Bokat videomöte", "tags": ["kritisk", "DVM-01"], "attempts": ["passed"]}
+BROKEN = {"name": "Bokat videomöte", "tags": ["kritisk", "DVM-01"], "attempts": ["failed", "failed"]}
+LOAD = {"shape": "vardag", "duration_s": 60.0, "complete": True, "chat": {"sent": 10, "delivered": 10, "lost": 0,
+        "duplicated": 0, "reordered": 0},
+        "requests": {"visit:join": {"count": 40, "failures": 0, "p50_ms": 200, "p95_ms": 420, "p99_ms": 500, "rps": 0.7}}}
+LATE = Waiver(None, "Bokat videomöte", "Anna Andersson", "Känt fel i SMS-testmiljön", dt.date(2026, 12, 15))
+CASES = {
+    "go": dict(scenarios=[GOOD], parts={"load": COMPLETE}, load=LOAD),
+    "go_med_risk": dict(scenarios=[BROKEN], parts={"load": COMPLETE}, load=LOAD, waivers=(LATE,)),
+    "no_go": dict(scenarios=[BROKEN], parts={"load": COMPLETE}, load=LOAD),
+    "missing_input": dict(scenarios=[GOOD], parts={"load": {"status": "incomplete", "detail": "locust dödades"}}),
+    "expired_waiver": dict(scenarios=[BROKEN], parts={"load": COMPLETE}, load=LOAD,
+                           waivers=(Waiver(None, "Bokat videomöte", "Anna Andersson", "Gammalt", dt.date(2026, 11, 1)),)),
+}
+TREND = [RunSummary("20261123T010000-aaaa", "local", "2026-11-23", "GO", None, {"load.visit.join_p95": 380.0}, 1.0),
+         RunSummary("20261124T010000-bbbb", "local", "2026-11-24", "NO-GO", None, {"load.visit.join_p95": 900.0}, 0.5)]
+
+
+def build(tmp_path, case):
+    spec = dict(CASES[case])
+    waivers = spec.pop("waivers", ())
+    scenarios = spec.pop("scenarios")
+    record = load_run(write_run(tmp_path, scenarios, run_id=f"20261125T010000-{case[:4]}", **spec))
+    gate = tmp_path / "gate.yaml"
+    gate.write_text(GATE, encoding="utf-8")
+    history = HistoryView("20261123T010000-aaaa", {"load.visit.join_p95": 380.0}, {"Bokat videomöte": (1, 3)})
+    data = gather(record, history)
+    decision = decide(evaluate_all(load_criteria(gate), data), waivers, TODAY)
+    return decision, document.build(decision, data, TREND, "nästa")
+
+
+RENDERERS = {"html": html_report.render, "md": markdown_report.render, "json": json_report.render,
+             "junit.xml": junit_report.render}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("extension", RENDERERS)
+def test_renderer_matches_snapshot(tmp_path, case, extension):
+    _, report = build(tmp_path, case)
+    rendered = RENDERERS[extension](report)
+    snapshot = SNAPSHOTS / f"{case}.{extension}"
+    if os.environ.get("VMQA_UPDATE_SNAPSHOTS") == "1" or not snapshot.exists():
+        snapshot.write_text(rendered, encoding="utf-8")
+    assert rendered == snapshot.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case, verdict", [("go", "GO"), ("go_med_risk", "GO MED RISK"), ("no_go", "NO-GO"),
+                                           ("missing_input", "NO-GO"), ("expired_waiver", "NO-GO")])
+def test_every_format_carries_the_same_verdict(tmp_path, case, verdict):
+    _, report = build(tmp_path, case)
+    assert json.loads(json_report.render(report))["decision"] == verdict
+    assert f"**{verdict}**" in markdown_report.render(report)
+    html = html_report.render(report)
+    assert f'data-testid="verdict">{verdict}</p>' in html
+    assert "http://" not in html.replace("http://127.0.0.1:1", "") and "https://" not in html  # self-contained
+    suite = ElementTree.fromstring(junit_report.render(report).split("?>", 1)[1])
+    assert suite.find("properties/property[@name='decision']").get("value") == verdict
+
+
+def test_the_html_report_lists_the_waiver_and_puts_the_reasons_first(tmp_path):
+    _, report = build(tmp_path, "go_med_risk")
+    html = html_report.render(report)
+    assert html.index("<h2>Skäl</h2>") < html.index("<h2>Kriterier</h2>")
+    assert "Undantag tillämpat" in html and "Anna Andersson" in html and "2026-12-15" in html
+
+
+def test_junit_marks_failed_and_missing_criteria_as_failures(tmp_path):
+    _, report = build(tmp_path, "missing_input")
+    suite = ElementTree.fromstring(junit_report.render(report).split("?>", 1)[1])
+    failed = [case.get("name") for case in suite.iter("testcase") if case.find("failure") is not None]
+    assert failed == ["load.visit.join_p95"]
