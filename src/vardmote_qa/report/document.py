@@ -24,13 +24,17 @@ def _waiver(waiver: Waiver) -> dict:
             "who": waiver.who, "why": waiver.why, "until": waiver.until.isoformat()}
 
 
+VALUE_WORDS = {"total": "scenarier", "failed": "underkända", "flaky": "omkörda", "in_scope": "krav i omfattningen",
+               "verified": "verifierade"}
+
+
 def _value_text(value) -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
         return f"{value:.4g}"
     if isinstance(value, dict):
-        return ", ".join(f"{k} {v}" for k, v in value.items())
+        return ", ".join(f"{v} {VALUE_WORDS.get(k, k)}" for k, v in value.items())
     return str(value)
 
 
