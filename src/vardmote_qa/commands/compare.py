@@ -24,6 +24,17 @@ def _number(value) -> str:
         "–" if value is None else str(value))
 
 
+def _cell(criterion: dict | None) -> str:
+    return f"{criterion['status']:<8} {_number(criterion['value'])}" if criterion else "saknas"
+
+
+def _change(left: dict | None, right: dict | None) -> str:
+    numbers = [c["value"] if c else None for c in (left, right)]
+    if not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in numbers) or not numbers[0]:
+        return ""
+    return f"{(numbers[1] - numbers[0]) / abs(numbers[0]) * 100:+.1f} %"
+
+
 def handle(arguments) -> int:
     from ..errors import UserError
     from ..run.record import resolve_run
@@ -37,17 +48,10 @@ def handle(arguments) -> int:
     print(f"{'Beslut':<38} {a['decision']:<26} {b['decision']:<26}")
     print(f"{'Målversion':<38} {str(a.get('target_version') or '–')[:25]:<26} {str(b.get('target_version') or '–')[:25]:<26}")
     print("\nKriterier")
-    by_id_b = {c["id"]: c for c in b["criteria"]}
-    for criterion in a["criteria"] + [c for c in b["criteria"] if c["id"] not in {x["id"] for x in a["criteria"]}]:
-        other = by_id_b.get(criterion["id"]) if criterion in a["criteria"] else None
-        left = criterion if criterion in a["criteria"] else None
-        right = other if left else criterion
-        change = ""
-        if left and right and isinstance(left["value"], (int, float)) and isinstance(right["value"], (int, float)) \
-                and left["value"]:
-            change = f"{(right['value'] - left['value']) / abs(left['value']) * 100:+.1f} %"
-        cell = lambda c: f"{c['status']:<8} {_number(c['value'])}" if c else "saknas"  # noqa: E731
-        print(f"  {criterion['id']:<36} {cell(left):<26} {cell(right):<26} {change}")
+    by_id = [{c["id"]: c for c in decision["criteria"]} for decision in decisions]
+    for criterion_id in dict.fromkeys([*by_id[0], *by_id[1]]):
+        left, right = by_id[0].get(criterion_id), by_id[1].get(criterion_id)
+        print(f"  {criterion_id:<36} {_cell(left):<26} {_cell(right):<26} {_change(left, right)}")
     media = [_load(path, "media/summary.json") or {} for path in paths]
     profiles = sorted(set((media[0].get("profiles") or {})) | set((media[1].get("profiles") or {})))
     if profiles:
