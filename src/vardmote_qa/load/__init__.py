@@ -1,0 +1,1 @@
+"""Locust building blocks: clients, users, behaviours, shapes and listeners, and the load model."""

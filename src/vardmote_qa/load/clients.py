@@ -1,0 +1,133 @@
+"""Protocol clients for load users: the JSON API and the visit WebSocket, each firing Locust request events.
+
+Every event goes through `Reporter`, the one timing helper. Names are "<area>:<operation>", without ids.
+The WebSocket client is websocket-client with one receive greenlet (gevent; no asyncio in Locust users).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+from typing import Any, Callable
+
+import gevent
+import requests
+import websocket
+from gevent.event import Event
+
+from ..waiting import API_TIMEOUT_S
+
+
+class LoadStepFailed(Exception):
+    """A step of a meeting failed; its request event has already been fired."""
+
+
+class Reporter:
+    """The one place where request events are fired: timed blocks and measured latencies alike."""
+
+    def __init__(self, request_event):
+        self._event = request_event
+
+    def report(self, request_type: str, name: str, response_time_ms: float, *, length: int = 0,
+               exception: Exception | None = None, start_time: float | None = None) -> None:
+        self._event.fire(request_type=request_type, name=name, response_time=response_time_ms,
+                         response_length=length, exception=exception, context={},
+                         start_time=start_time if start_time is not None else time.time())
+
+    @contextlib.contextmanager
+    def timed(self, request_type: str, name: str):
+        """Times the block; an exception inside becomes a failure of `name` and is raised again."""
+        started, start_time = time.perf_counter(), time.time()
+        try:
+            yield
+        except Exception as error:
+            self.report(request_type, name, (time.perf_counter() - started) * 1000, exception=error,
+                        start_time=start_time)
+            raise LoadStepFailed(f"{name}: {error}") from error
+        self.report(request_type, name, (time.perf_counter() - started) * 1000, start_time=start_time)
+
+
+class ApiClient:
+    """One person's HTTP session with the service's JSON API."""
+
+    def __init__(self, base_url: str, reporter: Reporter):
+        self.base_url = base_url.rstrip("/")
+        self.reporter = reporter
+        self.session = requests.Session()
+
+    def call(self, name: str, method: str, path: str, expect: tuple[int, ...] = (200, 201), **kwargs) -> Any:
+        with self.reporter.timed(method, name):
+            response = self.session.request(method, f"{self.base_url}{path}", timeout=API_TIMEOUT_S, **kwargs)
+            if response.status_code not in expect:
+                raise RuntimeError(f"HTTP {response.status_code}")
+            return response.json() if response.content else None
+
+    def cookie_header(self) -> str:
+        return "; ".join(f"{name}={value}" for name, value in self.session.cookies.items())
+
+
+class VisitSocket:
+    """The visit's WebSocket: chat to `on_chat` as it arrives, everything else kept for `wait_for`."""
+
+    def __init__(self, api: ApiClient, visit_id: int, on_chat: Callable[[dict, float], None],
+                 lifetime_s: float):
+        self.reporter = api.reporter
+        self._on_chat = on_chat
+        self._control: list[dict] = []
+        self._arrived = Event()
+        self.closed = Event()
+        url = api.base_url.replace("http", "ws", 1) + f"/ws/visits/{visit_id}"
+        with self.reporter.timed("WS", "ws:connect"):
+            self._ws = websocket.create_connection(url, cookie=api.cookie_header(), timeout=API_TIMEOUT_S,
+                                                   enable_multithread=True)
+            hello = json.loads(self._ws.recv())
+            if hello.get("type") != "hello":
+                raise RuntimeError(f"väntade hello, fick {hello.get('type')}")
+        self._control.append(hello)
+        self._deadline = time.monotonic() + lifetime_s
+        self._receiver = gevent.spawn(self._receive)
+
+    def _receive(self) -> None:
+        # Bounded by the socket's lifetime: a meeting never outlives it
+        while time.monotonic() < self._deadline:
+            try:
+                raw = self._ws.recv()
+            except websocket.WebSocketTimeoutException:
+                continue
+            except (websocket.WebSocketException, OSError):
+                break
+            received_at = time.time()
+            if not raw:
+                break
+            message = json.loads(raw)
+            if message.get("type") == "chat":
+                self._on_chat(message["message"], received_at)
+            else:
+                self._control.append(message)
+                self._arrived.set()
+        self.closed.set()
+        self._arrived.set()
+
+    def send(self, message: dict) -> None:
+        self._ws.send(json.dumps(message))
+
+    def wait_for(self, predicate: Callable[[dict], bool], timeout: float, what: str) -> dict:
+        """The first unclaimed control message that matches, within timeout seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for message in self._control:
+                if predicate(message):
+                    self._control.remove(message)
+                    return message
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or self.closed.is_set():
+                raise TimeoutError(f"{what} kom inte inom {timeout:.0f} s")
+            self._arrived.clear()
+            self._arrived.wait(remaining)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._ws.close()
+        self._receiver.join(timeout=2)
+        self._receiver.kill(block=False)

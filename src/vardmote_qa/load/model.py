@@ -1,0 +1,189 @@
+"""The load model: inputs from loadtests/lastmodell.yaml, and every figure derived from them.
+
+Little's law (L = λ·W) on the busiest window, not on averages (see docs/load.md). Nothing here is typed
+in: change an input in the file and every shape follows.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..config import PROJECT_ROOT
+from ..errors import UserError
+
+MODEL_FILE = PROJECT_ROOT / "loadtests" / "lastmodell.yaml"
+INPUT_NAMES = (
+    "moten_per_ar", "andel_pa_vardagar", "arbetsdagar_per_ar", "andel_i_storsta_timmen", "motets_langd_min",
+    "tid_i_vantrum_min", "andel_starter_kring_halvtimme", "rusningsfonster_min", "chattmeddelanden_per_mote",
+    "personal", "andel_personal_i_morgonrusning", "morgonrusning_min", "marginalfaktor")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the derivation: what, the value, and how it was reached."""
+
+    name: str
+    value: float
+    unit: str
+    how: str
+
+
+@dataclass(frozen=True)
+class LoadModel:
+    inputs: dict[str, float]
+    sources: dict[str, str] = field(compare=False)
+    texts: dict[str, str] = field(compare=False)
+    compression: float
+    video_users: int
+    logins_per_user_s: float
+    pause_between_meetings_s: float
+
+    def __getattr__(self, name: str) -> float:  # the inputs read as attributes: model.motets_langd_min
+        inputs = self.__dict__.get("inputs", {})
+        if name in inputs:
+            return inputs[name]
+        raise AttributeError(name)
+
+    # -- the derivation, at the ordinary busiest hour (level 1) -------------------------------------------
+    @property
+    def meetings_per_weekday(self) -> float:
+        return self.moten_per_ar * self.andel_pa_vardagar / self.arbetsdagar_per_ar
+
+    @property
+    def starts_in_busiest_hour(self) -> float:
+        return self.meetings_per_weekday * self.andel_i_storsta_timmen
+
+    @property
+    def concurrent_meetings(self) -> float:
+        return self.starts_in_busiest_hour * self.motets_langd_min / 60
+
+    @property
+    def patients_waiting(self) -> float:
+        return self.starts_in_busiest_hour * self.tid_i_vantrum_min / 60
+
+    @property
+    def storm_starts_per_window(self) -> float:
+        """Starts inside one of the hour's two rush windows (at :00 and :30)."""
+        return self.andel_starter_kring_halvtimme * self.starts_in_busiest_hour / 2
+
+    @property
+    def storm_joins_per_min(self) -> float:
+        return 2 * self.storm_starts_per_window / self.rusningsfonster_min  # patient and staff both join
+
+    @property
+    def morning_logins_per_s(self) -> float:
+        return self.personal * self.andel_personal_i_morgonrusning / (self.morgonrusning_min * 60)
+
+    @property
+    def chat_messages_per_s(self) -> float:
+        return self.concurrent_meetings * self.chattmeddelanden_per_mote / (self.motets_langd_min * 60)
+
+    def rows(self) -> list[Row]:
+        f = self.marginalfaktor
+        return [
+            Row("möten per vardag", self.meetings_per_weekday, "möten",
+                "möten_per_år × andel_på_vardagar / arbetsdagar"),
+            Row("starter under största timmen", self.starts_in_busiest_hour, "möten/h",
+                "möten per vardag × andel_i_största_timmen"),
+            Row("samtidiga möten", self.concurrent_meetings, "möten", "starter/h × mötets längd (Little: L = λ·W)"),
+            Row("patienter i väntrum samtidigt", self.patients_waiting, "patienter", "starter/h × tid i väntrum"),
+            Row("starter per rusningsfönster", self.storm_starts_per_window, "möten",
+                "andel kring halvtimme × starter/h / 2 fönster"),
+            Row("anslutningar per minut i rusning", self.storm_joins_per_min, "anslutningar/min",
+                "2 × starter per fönster / fönstrets längd"),
+            Row("inloggningar per sekund i morgonrusning", self.morning_logins_per_s, "inloggningar/s",
+                "personal × andel i rusningen / rusningens längd"),
+            Row("chattmeddelanden per sekund", self.chat_messages_per_s, "meddelanden/s",
+                "samtidiga möten × meddelanden per möte / mötets längd"),
+            Row("dimensionerande samtidiga möten", f * self.concurrent_meetings, "möten", "marginalfaktor × samtidiga"),
+            Row("dimensionerande anslutningar per minut i rusning", f * self.storm_joins_per_min,
+                "anslutningar/min", "marginalfaktor × anslutningar i rusning"),
+            Row("dimensionerande inloggningar per sekund", f * self.morning_logins_per_s, "inloggningar/s",
+                "marginalfaktor × inloggningar i morgonrusning"),
+            Row("dimensionerande chattmeddelanden per sekund", f * self.chat_messages_per_s, "meddelanden/s",
+                "marginalfaktor × chattmeddelanden"),
+        ]
+
+    def run_rows(self, compression: float | None = None) -> list[Row]:
+        """What a run compressed this much does with the model (see komprimering in the model file)."""
+        c = compression or self.compression
+        timing = RunTiming.of(self, c)
+        return [
+            Row("tidskompression", c, "×", "en modellminut varar 60/kompression sekunder"),
+            Row("mötets längd i körningen", timing.meeting_s, "s", "mötets längd / kompression"),
+            Row("tid i väntrum i körningen", timing.waiting_s, "s", "tid i väntrum / kompression"),
+            Row("chattintervall per deltagare", timing.chat_interval_s, "s",
+                "mötets längd i körningen / (meddelanden per möte / 2)"),
+            Row("anslutningar per minut vid dimensionerande last", 2 * self.marginalfaktor
+                * self.concurrent_meetings * 60 / timing.cycle_s, "anslutningar/min",
+                "2 × dimensionerande samtidiga möten / (väntrum + möte + paus)"),
+            Row("chattmeddelanden per sekund vid dimensionerande last", self.marginalfaktor
+                * self.concurrent_meetings * self.chattmeddelanden_per_mote / timing.meeting_s, "meddelanden/s",
+                "dimensionerande samtidiga möten × meddelanden per möte / mötets längd i körningen"),
+        ]
+
+
+@dataclass(frozen=True)
+class RunTiming:
+    """Seconds of a run for one compression."""
+
+    compression: float
+    meeting_s: float
+    waiting_s: float
+    chat_interval_s: float
+    pause_s: float
+    messages_per_side: int
+
+    @property
+    def cycle_s(self) -> float:
+        """One pair's round: waiting room, meeting, pause."""
+        return self.waiting_s + self.meeting_s + self.pause_s
+
+    @classmethod
+    def of(cls, model: LoadModel, compression: float) -> "RunTiming":
+        meeting_s = model.motets_langd_min * 60 / compression
+        per_side = max(1, round(model.chattmeddelanden_per_mote / 2))  # both sides write
+        return cls(compression, meeting_s, model.tid_i_vantrum_min * 60 / compression, meeting_s / per_side,
+                   model.pause_between_meetings_s, per_side)
+
+    def pairs_for(self, meetings: float) -> int:
+        """Pairs needed to keep this many meetings going: each pair is in a meeting meeting_s of cycle_s."""
+        return math.ceil(meetings * self.cycle_s / self.meeting_s) if meetings > 0 else 0
+
+
+def _number(value, name: str, source: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise UserError(f"{source.name}: '{name}' måste vara ett tal större än eller lika med noll.")
+    return float(value)
+
+
+def load_model(path: Path = MODEL_FILE) -> LoadModel:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise UserError(f"Lastmodellen {path} går inte att läsa: {type(error).__name__}.") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("indata"), dict):
+        raise UserError(f"{path.name}: 'indata' saknas i lastmodellen.")
+    inputs, sources, texts = {}, {}, {}
+    for name in INPUT_NAMES:
+        entry = raw["indata"].get(name)
+        if not isinstance(entry, dict):
+            raise UserError(f"{path.name}: indata '{name}' saknas.")
+        inputs[name] = _number(entry.get("varde"), name, path)
+        sources[name], texts[name] = str(entry.get("kalla", "A")), str(entry.get("text", name))
+    for name in ("motets_langd_min", "arbetsdagar_per_ar", "rusningsfonster_min", "morgonrusning_min"):
+        if inputs[name] <= 0:
+            raise UserError(f"{path.name}: '{name}' måste vara större än noll.")
+    compression = _number((raw.get("komprimering") or {}).get("tidskompression"), "tidskompression", path)
+    if compression <= 0:
+        raise UserError(f"{path.name}: 'tidskompression' måste vara större än noll.")
+    return LoadModel(inputs=inputs, sources=sources, texts=texts, compression=compression,
+                     video_users=int(_number(raw.get("videodeltagare", 1), "videodeltagare", path)),
+                     logins_per_user_s=_number(raw.get("inloggningar_per_anvandare_och_s", 0.8),
+                                               "inloggningar_per_anvandare_och_s", path) or 0.8,
+                     pause_between_meetings_s=_number(raw.get("paus_mellan_moten_s", 1.0),
+                                                      "paus_mellan_moten_s", path))

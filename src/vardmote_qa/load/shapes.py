@@ -1,0 +1,133 @@
+"""Load shapes from the model: how many meetings and how many logins per second, over a run's time.
+
+A shape is a timeline in model minutes (level = how many times the ordinary busiest hour, meetings held
+at once, login rate); compression turns model minutes into run seconds. `ModelShape.tick()` only reads
+the timeline; the numbers come from the model file.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable
+
+from ..errors import UserError
+from .model import LoadModel, RunTiming
+
+
+def _ramp(t: float, start: float, length: float) -> float:
+    """0 before start, 1 after start+length, linear between."""
+    return min(1.0, max(0.0, (t - start) / length)) if length > 0 else float(t >= start)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A shape in model minutes: meetings(t) held at once, and logins(t) per second."""
+
+    name: str
+    description: str
+    minutes: float
+    meetings: Callable[[float], float]
+    logins: Callable[[float], float]
+
+
+def _storms(model: LoadModel, level: float, centres: tuple[float, ...]) -> Callable[[float], float]:
+    """Extra meetings started in each rush window around :00 and :30; each lasts one meeting."""
+    window, extra = model.rusningsfonster_min, level * model.storm_starts_per_window
+
+    def meetings(t: float) -> float:
+        total = 0.0
+        for centre in centres:
+            start = centre - window / 2
+            if t < start + window + model.motets_langd_min:
+                total += extra * _ramp(t, start, window)
+        return total
+    return meetings
+
+
+def timelines(model: LoadModel) -> dict[str, Timeline]:
+    level, f = model.concurrent_meetings, model.marginalfaktor
+    # The rush windows take their share of the hour's starts; the rest start evenly (the plateau)
+    even = level * (1 - model.andel_starter_kring_halvtimme)
+    storms, design_storms = _storms(model, 1, (15, 45)), _storms(model, f, (15, 45))
+    rush = model.morning_logins_per_s
+    return {
+        "vardag": Timeline("vardag", "en vardag: upp till största timmen, platå, ned", 180,
+                           lambda t: level * min(_ramp(t, 0, 60), 1 - _ramp(t, 120, 60)), lambda t: 0.0),
+        "halvtimmesrusning": Timeline(
+            "halvtimmesrusning", "största timmen med anslutningsrusning vid hel- och halvtimme", 60,
+            lambda t: even * _ramp(t, 0, 10) + storms(t), lambda t: 0.0),
+        "morgonrusning": Timeline(
+            "morgonrusning", "personalens inloggningsrusning kring 08:00 ovanpå morgonens möten", 30,
+            lambda t: level / 2 * _ramp(t, 0, 5), lambda t: rush if 5 <= t < 5 + model.morgonrusning_min else 0.0),
+        "pandemi": Timeline(
+            "pandemi", "största timmen vid dimensionerande last (marginalfaktorn) med rusningar och inloggningar",
+            60, lambda t: f * even * _ramp(t, 0, 10) + design_storms(t),
+            lambda t: f * rush if 5 <= t < 5 + model.morgonrusning_min else 0.0),
+        "uthallighet": Timeline("uthallighet", "lång körning vid vanlig största timme: läckor och drift", 480,
+                                lambda t: level * _ramp(t, 0, 10), lambda t: 0.0),
+    }
+
+
+@dataclass(frozen=True)
+class PlannedShape:
+    """A timeline at one compression and scale, in run seconds: what every process can compute alike."""
+
+    timeline: Timeline
+    timing: RunTiming
+    scale: float
+    login_users: int
+    video_users: int
+
+    @property
+    def duration_s(self) -> float:
+        return self.timeline.minutes * 60 / self.timing.compression
+
+    def model_minute(self, run_s: float) -> float:
+        return run_s * self.timing.compression / 60
+
+    def meetings_at(self, run_s: float) -> float:
+        return self.scale * self.timeline.meetings(self.model_minute(run_s))
+
+    def logins_at(self, run_s: float) -> float:
+        return self.scale * self.timeline.logins(self.model_minute(run_s))
+
+    def pairs_at(self, run_s: float) -> int:
+        return self.timing.pairs_for(self.meetings_at(run_s))
+
+
+def plan(model: LoadModel, name: str, minutes: float | None = None, scale: float = 1.0) -> PlannedShape:
+    known = timelines(model)
+    if name not in known:
+        raise UserError(f"Lastformen '{name}' finns inte (kända: {', '.join(known)}).")
+    if minutes is not None and not (0 < minutes <= 24 * 60):
+        raise UserError("--minutes måste vara ett tal större än 0 och högst 1440.")
+    if not (0 < scale <= 10):
+        raise UserError("Skalan måste vara större än 0 och högst 10.")
+    timeline = known[name]
+    compression = timeline.minutes / minutes if minutes else model.compression
+    peak_logins = max(timeline.logins(m / 4) for m in range(int(timeline.minutes * 4) + 1)) * scale
+    login_users = math.ceil(peak_logins / model.logins_per_user_s) if peak_logins > 0 else 0
+    return PlannedShape(timeline, RunTiming.of(model, compression), scale, login_users, model.video_users)
+
+
+def shape_class(planned: PlannedShape, personas: list[type], on_end=lambda: None) -> type:
+    """A LoadTestShape for Locust: users = fixed ones (login rush, video) + two per meeting pair.
+    on_end is called when the timeline runs out (a run that ends so is complete)."""
+    from locust import LoadTestShape  # only inside Locust: importing locust monkey-patches the process
+
+    fixed = planned.login_users + planned.video_users
+
+    class ModelShape(LoadTestShape):
+        def tick(self):
+            run_s = self.get_run_time()
+            if run_s >= planned.duration_s:
+                on_end()
+                return None
+            users = fixed + 2 * planned.pairs_at(run_s)
+            ahead = fixed + 2 * planned.pairs_at(run_s + 1)
+            # Follow the timeline within a second or two; never below a gentle rate
+            return users, max(2.0, 1.5 * abs(ahead - users)), personas
+
+    ModelShape.__name__ = f"Form_{planned.timeline.name}"
+    return ModelShape

@@ -1,0 +1,81 @@
+"""Abstract Locust users: each owns its clients, logs in on start and closes on stop (STYLE.md 8)."""
+
+from __future__ import annotations
+
+import itertools
+
+from locust import User
+
+from .behaviours import log_in_staff, unit_id
+from .clients import ApiClient, Reporter
+from .settings import LoadSettings, from_environment
+from .video import BrowserLoop, BrowserPair, VideoResult, save_result
+
+_PATIENT_NUMBERS = itertools.count()
+
+
+class _Settings:
+    """Read once per process, on first use (not at import, so that `--help` needs no environment)."""
+
+    value: LoadSettings | None = None
+
+    @classmethod
+    def get(cls) -> LoadSettings:
+        if cls.value is None:
+            cls.value = from_environment()
+        return cls.value
+
+
+class ProtocolUser(User):
+    abstract = True
+
+    def on_start(self) -> None:
+        self.settings = _Settings.get()
+        self.reporter = Reporter(self.environment.events.request)
+        self.api = ApiClient(self.host, self.reporter)
+
+
+class StaffUser(ProtocolUser):
+    """Care staff, logged in for the day, who take patients one meeting at a time."""
+
+    abstract = True
+
+    def on_start(self) -> None:
+        super().on_start()
+        log_in_staff(self.api, self.settings)
+        self.unit = unit_id(self.api, self.settings)
+
+
+class PatientUser(ProtocolUser):
+    """A patient identity of the environment, logging in with BankID for every meeting."""
+
+    abstract = True
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.personnummer = self.settings.patient_identity(next(_PATIENT_NUMBERS))
+
+
+class BrowserUser(User):
+    """A clinician and a patient in one real Chromium, holding video visits during the load."""
+
+    abstract = True
+
+    def on_start(self) -> None:
+        self.settings = _Settings.get()
+        self.reporter = Reporter(self.environment.events.request)
+        self.browsers = BrowserPair()
+        with self.reporter.timed("BROWSER", "video:launch"):
+            BrowserLoop.run(self.browsers.start(), 60)
+
+    def on_stop(self) -> None:
+        BrowserLoop.run(self.browsers.stop(), 30)
+
+    def video_visit(self, observe_s: float) -> VideoResult:
+        staff = (self.settings.staff.username, self.settings.staff.password)
+        with self.reporter.timed("BROWSER", "video:visit"):
+            result = BrowserLoop.run(self.browsers.visit(
+                self.host, staff, self.settings.patient_identity(0), self.settings.unit_slug, observe_s),
+                observe_s + 120)
+        save_result(self.settings.out_dir, result)
+        return result
