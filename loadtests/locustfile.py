@@ -14,6 +14,7 @@ from locust import constant, events, task
 
 from vardmote_qa.load import behaviours, listeners, shapes, users
 from vardmote_qa.load.model import load_model
+from vardmote_qa.load.runner import stop_timeout_s
 from vardmote_qa.load.settings import RunClock
 
 MODEL = load_model()
@@ -74,7 +75,8 @@ class Videodeltagare(users.BrowserUser):
 
 
 PERSONAS = [Personal, Patient] + [cls for cls in (Morgonpersonal, Videodeltagare) if not cls.abstract]
-ModelShape = shapes.shape_class(PLANNED, PERSONAS, on_end=lambda: setattr(listeners.ShapeEnd, "reached", True))
+ModelShape = shapes.shape_class(PLANNED, PERSONAS, drain_s=stop_timeout_s(PLANNED) + 30,
+                                on_end=lambda: setattr(listeners.ShapeEnd, "reached", True))
 
 
 @events.init.add_listener

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from locust.runners import WorkerRunner
 
+from .dispatch import PairingDispatcher
 from .settings import RunClock
 from .summary import summary_from_stats
 
@@ -21,6 +22,7 @@ class ShapeEnd:
 
 def register(environment, out_dir: Path | None, shape_name: str) -> None:
     environment.events.test_start.add_listener(lambda **_: RunClock.start())
+    environment.dispatcher_class = PairingDispatcher  # read by the master (or local runner) at start
     if isinstance(environment.runner, WorkerRunner) or out_dir is None:
         return
     started = {"at": time.time()}

@@ -45,7 +45,7 @@ def run_load(run_dir: Path, base_url: str, environment: Environment, shape: str,
     extra = list(extra_args or []) + (["--processes", str(processes)] if processes else [])
     command = locust_command(planned, base_url, out_dir, extra)
     env = {**os.environ, **variables(environment.name, shape, minutes, scale, out_dir)}
-    timeout_s = planned.duration_s + stop_timeout_s(planned) + START_MARGIN_S
+    timeout_s = planned.duration_s + 2 * stop_timeout_s(planned) + START_MARGIN_S  # drain, then stop
     with (out_dir / "locust.out").open("w", encoding="utf-8") as output:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True)

@@ -111,9 +111,14 @@ def plan(model: LoadModel, name: str, minutes: float | None = None, scale: float
     return PlannedShape(timeline, RunTiming.of(model, compression), scale, login_users, model.video_users)
 
 
-def shape_class(planned: PlannedShape, personas: list[type], on_end=lambda: None) -> type:
+def shape_class(planned: PlannedShape, personas: list[type], drain_s: float,
+                on_end=lambda: None) -> type:
     """A LoadTestShape for Locust: users = fixed ones (login rush, video) + two per meeting pair.
-    on_end is called when the timeline runs out (a run that ends so is complete)."""
+
+    When the timeline runs out the shape asks for no users and waits (at most drain_s) until the
+    meetings under way have ended: only then is every chat message accounted for, on the master too
+    (a master told to quit does not wait for its workers' last meetings). on_end() marks that drain.
+    """
     from locust import LoadTestShape  # only inside Locust: importing locust monkey-patches the process
 
     fixed = planned.login_users + planned.video_users
@@ -122,8 +127,10 @@ def shape_class(planned: PlannedShape, personas: list[type], on_end=lambda: None
         def tick(self):
             run_s = self.get_run_time()
             if run_s >= planned.duration_s:
-                on_end()
-                return None
+                if self.runner.user_count == 0:
+                    on_end()
+                    return None
+                return None if run_s >= planned.duration_s + drain_s else (0, 100.0, personas)
             users = fixed + 2 * planned.pairs_at(run_s)
             ahead = fixed + 2 * planned.pairs_at(run_s + 1)
             # Follow the timeline within a second or two; never below a gentle rate
