@@ -4,4 +4,9 @@ pytest_plugins = [
     "steps.visit",
     "steps.chat",
     "steps.video",
+    "steps.errands",
+    "steps.staff",
+    "steps.anonymous",
+    "steps.consent",
+    "steps.texts",
 ]

@@ -1,15 +1,13 @@
 """Steps about the visit itself: booking, invitation, waiting room, admission, closing."""
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, then, when
 
-from vardmote_qa.target.interface import VisitKind
-
-KINDS = {"videomöte": VisitKind.VIDEO, "chattmöte": VisitKind.CHAT}
+from steps.phrasing import VISIT_KINDS, phrase
 
 
-@given(parsers.parse("att vårdpersonalen har bokat ett {kind} med patienten"), target_fixture="visit")
+@given(phrase("att vårdpersonalen har bokat ett {kind} med patienten"), target_fixture="visit")
 def booked_visit(cast, kind):
-    return cast.clinician.book_visit_with(cast.patient, KINDS[kind])
+    return cast.clinician.book_visit_with(cast.patient, VISIT_KINDS[kind])
 
 
 @then("har patienten fått en kallelse i SMS med en länk till mötet", target_fixture="invitation")
@@ -42,7 +40,7 @@ def close_visit(cast):
     cast.clinician.close_visit()
 
 
-@then(parsers.parse("ser {roles} att besöket är avslutat"))
+@then(phrase("ser {roles:Roller} att besöket är avslutat"))
 def visit_over(cast, roles):
     for actor in cast.by_roles(roles):
         actor.expect_visit_over()

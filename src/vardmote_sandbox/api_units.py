@@ -56,6 +56,13 @@ def configure_texts(unit_id: int, body: UnitTexts, request: Request, user: User 
     return texts.configure(request.app.state.database, unit_id, changes)
 
 
+@router.get("/units/{unit_id}/consent-pages")
+def read_consent_pages(unit_id: int, request: Request, user: User = Depends(api_user)) -> dict:
+    if not user.is_staff:
+        raise HTTPException(status_code=403, detail="Bara personal ser mottagningens inställningar.")
+    return consent.pages_of(request.app.state.database, unit_id)
+
+
 @router.put("/units/{unit_id}/consent-pages/{page}")
 def configure_consent(unit_id: int, page: str, body: ConsentPage, request: Request,
                       user: User = Depends(api_user)) -> dict:

@@ -1,27 +1,37 @@
-"""The clinician (vårdpersonal): books, lets the patient in, meets and closes the visit."""
+"""The clinician (vårdpersonal) and other staff: book, take errands from the queue, meet, close the visit."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from ..target.interface import StaffApi, Visit, VisitKind
+from ..target.interface import (ClinicianApi, Errand, StaffAccount, TargetError, Visit, VisitKind, VisitStatus)
 from .actor import Actor
+from .chatting import ChatParticipant
 from .narration import step_title
 from .patient import Patient
+from .sms_texts import filled_text_pattern
+
+_PERSONNUMMER = re.compile(r"\b(18|19|20)\d{6}[-+]?\d{4}\b")
 
 
-class Clinician(Actor):
+class Clinician(ChatParticipant, Actor):
     role_word = "vårdpersonalen"
+    chat_sender = "staff"
 
-    def __init__(self, *args, api: StaffApi, **kwargs):
+    def __init__(self, *args, api: ClinicianApi, login: StaffAccount | None = None, role_word: str | None = None,
+                 **kwargs):
         super().__init__(*args, **kwargs)
         self.api = api
+        self.login = login or self.environment.clinician
+        if role_word:
+            self.role_word = role_word
         self._logged_in = False
 
     @step_title("vårdpersonalen bokar ett {kind.value}möte med {patient.role_word}")
-    def book_visit_with(self, patient: Patient, kind: VisitKind) -> Visit:
+    def book_visit_with(self, patient: Patient, kind: VisitKind, unit: str | None = None) -> Visit:
         starts_at = (dt.datetime.now() + dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
-        visit = self.api.book_visit(self.environment.default_unit, patient.personnummer, starts_at, kind)
+        visit = self.api.book_visit(unit or self.environment.default_unit, patient.personnummer, starts_at, kind)
         self.visit_id = visit.id
         return visit
 
@@ -29,15 +39,34 @@ class Clinician(Actor):
         if not self._logged_in:
             login = self.target.login_screen(self.page)
             login.open()
-            login.log_in_as_staff(self.environment.clinician.username, self.environment.clinician.password)
+            login.log_in_as_staff(self.login.username, self.login.password)
             self._logged_in = True
 
-    @step_title("vårdpersonalen ser att {visit.patient_name} väntar i väntrummet")
-    def expect_patient_waiting(self, visit: Visit) -> None:
+    def _start_screen(self):
         self._log_in()
         start = self.target.start_screen(self.page)
         start.open()
-        start.expect_waiting(visit.patient_name)
+        return start
+
+    @step_title("{self.role_word} möter {patient.role_word} i ett chattmöte")
+    def meet_in_chat(self, patient: Patient) -> Visit:
+        """Books a chat meeting, lets the patient in once checked in, and both open it in their browsers."""
+        visit = self.book_visit_with(patient, VisitKind.CHAT)
+        patient.check_in_to(visit)
+        self.api.admit(visit.id)
+        self.open_visit(visit.id)
+        patient.expect_meeting_in_progress()
+        return visit
+
+    @step_title("{self.role_word} öppnar besök {visit_id}")
+    def open_visit(self, visit_id: int) -> None:
+        self._log_in()
+        self.visit_screen.open(visit_id)
+        self.visit_id = visit_id
+
+    @step_title("vårdpersonalen ser att {visit.patient_name} väntar i väntrummet")
+    def expect_patient_waiting(self, visit: Visit) -> None:
+        self._start_screen().expect_waiting(visit.patient_name)
 
     @step_title("vårdpersonalen släpper in {visit.patient_name}")
     def admit(self, visit: Visit) -> None:
@@ -47,3 +76,98 @@ class Clinician(Actor):
     @step_title("vårdpersonalen avslutar besöket")
     def close_visit(self) -> None:
         self.visit_screen.click_close_visit()
+
+    # -- the unit's queue --------------------------------------------------------------------------------
+    @step_title("{self.role_word} ser ärendet \"{errand.text}\" i kön")
+    def expect_errand_in_queue(self, errand: Errand) -> None:
+        self._start_screen().expect_in_queue(errand.visit_id, errand.text)
+
+    @step_title("{self.role_word} ser inte ärendet i kön")
+    def expect_errand_not_in_queue(self, errand: Errand) -> None:
+        self._start_screen().expect_not_in_queue(errand.visit_id)
+
+    @step_title("{self.role_word} ser tolkbehovet {language} i kön")
+    def expect_interpreter_in_queue(self, errand: Errand, language: str) -> None:
+        self._start_screen().expect_interpreter_in_queue(errand.visit_id, language)
+
+    @step_title("{self.role_word} ser att ärendet inte har något tolkbehov")
+    def expect_no_interpreter_in_queue(self, errand: Errand) -> None:
+        self._start_screen().expect_no_interpreter_in_queue(errand.visit_id)
+
+    @step_title("{self.role_word} tar ärendet ur kön")
+    def pick_up(self, errand: Errand) -> None:
+        self._start_screen().click_pick_up(errand.visit_id)
+        self.visit_id = errand.visit_id
+        self.visit_screen.expect_status(VisitStatus.IN_PROGRESS)
+
+    @step_title("{self.role_word} ser tolkbehovet {language} i mötet")
+    def expect_interpreter_in_meeting(self, language: str) -> None:
+        self.visit_screen.expect_interpreter_need(language)
+
+    @step_title("{self.role_word} letar efter patientens identitet i kön och i mötet")
+    def identity_shown_for(self, errand: Errand) -> list[str]:
+        """What on the staff's screens could identify the patient; empty when the patient is anonymous."""
+        shown = {"kön": self._start_screen().queue_entry_text(errand.visit_id)}
+        self.visit_screen.open(errand.visit_id)
+        shown["mötet"] = self.visit_screen.visible_text()
+        problems = [f"personnummer {match.group(0)} i {where}"
+                    for where, text in shown.items() for match in _PERSONNUMMER.finditer(text)]
+        problems += [f"{where} visar inte att patienten är anonym" for where, text in shown.items()
+                     if "Anonym patient" not in text]
+        return problems
+
+    # -- what a role may do -----------------------------------------------------------------------------
+    @step_title("{self.role_word} ser att rollen inte ger behörighet att ta ärenden")
+    def expect_no_queue_right(self) -> None:
+        self._start_screen().expect_no_queue_right()
+
+    @step_title("{self.role_word} räknar besöken på sin startsida")
+    def visible_visit_count(self) -> int:
+        return self._start_screen().visit_count()
+
+    @step_title("{self.role_word} öppnar ärendet och ser att det inte går att ta")
+    def expect_cannot_pick_up_on_screen(self, errand: Errand) -> None:
+        self._log_in()
+        self.visit_screen.open(errand.visit_id)
+        self.visit_screen.expect_no_pick_up()
+
+    @step_title("{self.role_word} försöker ta ärendet direkt i tjänstens API")
+    def pick_up_refused_by_service(self, errand: Errand) -> bool:
+        try:
+            self.api.pick_up(errand.visit_id)
+        except TargetError:
+            return True
+        return False
+
+    @step_title("{self.role_word} försöker öppna besök {visit_id}")
+    def expect_visit_unreachable(self, visit_id: int) -> None:
+        self._log_in()
+        self.visit_screen.open(visit_id)
+        self.visit_screen.expect_not_found()
+
+    # -- texts ---------------------------------------------------------------------------------------------
+    @step_title("{self.role_word} bokar ett {kind.value}möte med {patient.role_word} på {unit}")
+    def book_visit_in_browser(self, patient: Patient, unit: str, kind: VisitKind) -> Visit:
+        starts_at = (dt.datetime.now() + dt.timedelta(days=1)).strftime("%Y-%m-%dT10:00")
+        self._start_screen().book(unit, patient.personnummer, starts_at, kind)
+        self.visit_id = self.visit_screen.visit_id()
+        return self.api.visit(self.visit_id)
+
+    @step_title("{self.role_word} skickar en påminnelse om besöket")
+    def send_reminder(self, visit: Visit) -> None:
+        self._log_in()
+        self.visit_screen.open(visit.id)
+        self.visit_screen.click_send_reminder()
+
+    @step_title("{self.role_word} läser SMS-utkorgen")
+    def outbox_texts(self) -> list[str]:
+        self._log_in()
+        outbox = self.target.sms_outbox_screen(self.page)
+        outbox.open()
+        return outbox.texts()
+
+    @step_title("{self.role_word} letar i SMS-utkorgen efter texten \"{template}\" ifylld för besöket")
+    def outbox_text_filled_from(self, template: str, visit: Visit) -> str | None:
+        """The outbox SMS that is exactly the template filled with this visit's details, if there is one."""
+        pattern = filled_text_pattern(template, visit)
+        return next((text for text in self.outbox_texts() if pattern.fullmatch(text)), None)

@@ -1,21 +1,41 @@
-"""The patient: receives the invitation, logs in with BankID, waits, meets the clinician."""
+"""The patient: receives the invitation, logs in with BankID, contacts units, waits, meets the clinician."""
 
 from __future__ import annotations
 
-from ..target.interface import Sms, StaffApi, Visit
+from ..target.interface import ConsentPage, Errand, PatientApi, Sms, StaffApi, Visit, VisitKind, VisitStatus
 from ..waiting import CHAT_DELIVERY_TIMEOUT_S, eventually
 from .actor import Actor
+from .chatting import ChatParticipant
 from .narration import step_title
 
 
-class Patient(Actor):
+class Patient(ChatParticipant, Actor):
     role_word = "patienten"
+    chat_sender = "patient"
 
-    def __init__(self, *args, personnummer: str, phone: StaffApi, **kwargs):
+    def __init__(self, *args, personnummer: str | None, phone: StaffApi, role_word: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.personnummer = personnummer
         # The sandbox's SMS outbox stands in for the patient's phone.
         self.phone = phone
+        if role_word:
+            self.role_word = role_word
+        self._logged_in = False
+        self._api: PatientApi | None = None
+        self._unit: str | None = None  # the unit whose page the patient has open
+
+    @property
+    def api(self) -> PatientApi:
+        if self._api is None:
+            self._api = self.target.patient_api(self.personnummer)
+        return self._api
+
+    def _log_in(self) -> None:
+        if not self._logged_in:
+            login = self.target.login_screen(self.page)
+            login.open()
+            login.log_in_with_bankid(self.personnummer)
+            self._logged_in = True
 
     @step_title("patienten får kallelsen i SMS")
     def expect_invitation(self, visit: Visit) -> Sms:
@@ -27,9 +47,100 @@ class Patient(Actor):
     def open_invitation(self, invitation: Sms) -> None:
         self.page.goto(invitation.link)
         self.target.login_screen(self.page).log_in_with_bankid(self.personnummer)
+        self._logged_in = True
         self.visit_id = self.visit_screen.visit_id()
+
+    @step_title("{self.role_word} checkar in och öppnar besöket")
+    def check_in_to(self, visit: Visit) -> None:
+        self.api.check_in(visit.id)
+        self.open_visit(visit.id)
+
+    @step_title("{self.role_word} öppnar besök {visit_id}")
+    def open_visit(self, visit_id: int) -> None:
+        self._log_in()
+        self.visit_screen.open(visit_id)
+        self.visit_id = visit_id
 
     @step_title("patienten checkar in i väntrummet")
     def check_in(self) -> None:
         self.visit_screen.click_check_in()
         self.visit_screen.expect_waiting_room()
+
+    # -- patient-initiated errands ------------------------------------------------------------------
+    @step_title("{self.role_word} läser vilka mottagningar startsidan erbjuder")
+    def units_on_start_page(self) -> list[str]:
+        self._log_in()
+        start = self.target.patient_start_screen(self.page)
+        start.open()
+        return start.unit_names()
+
+    @step_title("{self.role_word} öppnar {unit} från startsidan")
+    def open_unit_from_start_page(self, unit: str) -> None:
+        self._log_in()
+        start = self.target.patient_start_screen(self.page)
+        start.open()
+        start.click_unit(unit)
+        self._unit = unit
+
+    @step_title("{self.role_word} öppnar direktlänken till {unit}")
+    def open_unit_link(self, unit: str) -> None:
+        self._log_in()
+        self.target.unit_screen(self.page).open_direct(unit)
+        self._unit = unit
+
+    @step_title("{self.role_word} lämnar ärendet \"{text}\" som {kind.value}")
+    def leave_errand(self, text: str, kind: VisitKind, interpreter_language: str | None = None) -> Errand:
+        self.target.unit_screen(self.page).submit_errand(text, kind, interpreter_language,
+                                                         needs_interpreter=interpreter_language is not None)
+        self.visit_id = self.visit_screen.visit_id()
+        return Errand(self.visit_id, self._unit, text, kind, interpreter_language)
+
+    @step_title("{self.role_word} försöker lämna ett ärende med tolkbehov men utan språk")
+    def try_errand_without_interpreter_language(self, text: str) -> None:
+        self.target.unit_screen(self.page).submit_errand(text, VisitKind.CHAT, None, needs_interpreter=True)
+
+    @step_title("{self.role_word} ombeds välja tolkspråk")
+    def expect_asked_for_interpreter_language(self) -> None:
+        self.target.unit_screen(self.page).expect_error("Välj vilket språk tolken ska tala")
+
+    @step_title("{self.role_word} ser att ärendet står i kön")
+    def expect_errand_queued(self) -> None:
+        self.visit_screen.expect_queued()
+
+    # -- consent ------------------------------------------------------------------------------------
+    @step_title("{self.role_word} har inte samtyckt på {page.value} hos {unit}")
+    def withdraw_consent(self, unit: str, page: ConsentPage) -> None:
+        self.api.withdraw_consent(unit, page)
+
+    @step_title("{self.role_word} ombeds samtycka: \"{text}\"")
+    def expect_consent_request(self, text: str) -> None:
+        self.target.consent_screen(self.page).expect_shown(text)
+
+    @step_title("{self.role_word} samtycker")
+    def consent(self) -> None:
+        self.target.consent_screen(self.page).click_consent()
+
+    @step_title("{self.role_word} ser inte ärendeformuläret")
+    def expect_no_errand_form(self) -> None:
+        self.target.unit_screen(self.page).expect_no_errand_form()
+
+    @step_title("{self.role_word} ser ärendeformuläret")
+    def expect_errand_form(self) -> None:
+        self.target.unit_screen(self.page).expect_errand_form()
+
+    @step_title("{self.role_word} ser inget av besöket")
+    def expect_no_visit_content(self) -> None:
+        self.visit_screen.expect_no_visit_content()
+
+    # -- what the patient may reach -------------------------------------------------------------------
+    @step_title("{self.role_word} försöker öppna besök {visit_id}")
+    def expect_visit_unreachable(self, visit_id: int) -> None:
+        self._log_in()
+        self.visit_screen.open(visit_id)
+        self.visit_screen.expect_not_found()
+
+    @step_title("{self.role_word} räknar besöken på sin startsida")
+    def my_visit_count(self) -> int:
+        start = self.target.patient_start_screen(self.page)
+        start.open()
+        return start.my_visit_count()

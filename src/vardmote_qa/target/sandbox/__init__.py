@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+
 import requests
 from playwright.sync_api import Page
 
 from ...config import Environment
 from ...waiting import API_TIMEOUT_S
+from ..interface import StaffAccount
 from .api import SandboxApi
+from .pages.consent import ConsentForm
 from .pages.login import LoginPage
+from .pages.patient_start import PatientStartPage
+from .pages.sms_outbox import SmsOutboxPage
 from .pages.start import StaffStartPage
+from .pages.unit import UnitPage
 from .pages.visit import VisitPage
 
 
@@ -21,6 +28,25 @@ class SandboxTarget:
     def staff_api(self, username: str, password: str) -> SandboxApi:
         return SandboxApi(self.base_url).log_in_staff(username, password)
 
+    def admin_api(self, username: str, password: str) -> SandboxApi:
+        return self.staff_api(username, password)
+
+    def clinician_api(self, login: StaffAccount) -> SandboxApi:
+        return self.staff_api(login.username, login.password)
+
+    def patient_api(self, personnummer: str) -> SandboxApi:
+        return SandboxApi(self.base_url).log_in_patient(personnummer)
+
+    @functools.cached_property
+    def _unit_slugs(self) -> dict[str, str]:
+        # Direct links are addressed by slug; features name units as people do.
+        admin = self.environment.admin
+        units = self.staff_api(admin.username, admin.password).units()
+        return {unit["name"]: unit["slug"] for unit in units}
+
+    def _slug_of(self, unit_name: str) -> str:
+        return self._unit_slugs[unit_name]
+
     def login_screen(self, page: Page) -> LoginPage:
         return LoginPage(page, self.base_url)
 
@@ -29,6 +55,18 @@ class SandboxTarget:
 
     def start_screen(self, page: Page) -> StaffStartPage:
         return StaffStartPage(page, self.base_url)
+
+    def patient_start_screen(self, page: Page) -> PatientStartPage:
+        return PatientStartPage(page, self.base_url)
+
+    def unit_screen(self, page: Page) -> UnitPage:
+        return UnitPage(page, self.base_url, self._slug_of)
+
+    def sms_outbox_screen(self, page: Page) -> SmsOutboxPage:
+        return SmsOutboxPage(page, self.base_url)
+
+    def consent_screen(self, page: Page) -> ConsentForm:
+        return ConsentForm(page, self.base_url)
 
     def version(self) -> dict:
         return requests.get(f"{self.base_url}/version", timeout=API_TIMEOUT_S).json()

@@ -1,10 +1,14 @@
-"""The staff start page: the live waiting room of the clinician's units and the visit list."""
+"""The staff start page: the live waiting room and queue of the staff member's units, booking, visits."""
 
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
 from ....waiting import UI_TIMEOUT_S
+from ...interface import VisitKind
+
+_UI_MS = UI_TIMEOUT_S * 1000
+_KIND_LABELS = {VisitKind.VIDEO: "Videomöte", VisitKind.CHAT: "Chattmöte"}
 
 
 class StaffStartPage:
@@ -12,6 +16,9 @@ class StaffStartPage:
         self.page = page
         self.base_url = base_url
         self._waiting_list = page.get_by_test_id("waiting-room-list")
+        self._queue = page.get_by_test_id("queue-list")
+        self._no_queue_right = page.get_by_test_id("queue-no-right")
+        self._visits = page.get_by_test_id("staff-visits").locator("tbody tr")
 
     def open(self) -> None:
         self.page.goto(f"{self.base_url}/")
@@ -25,3 +32,41 @@ class StaffStartPage:
     def click_open_waiting_visit(self, patient_name: str) -> None:
         self._waiting_entry(patient_name).get_by_role("link", name="Öppna besöket").click()
         self.page.wait_for_load_state()
+
+    def _queue_entry(self, visit_id: int):
+        return self._queue.locator(f"li[data-visit-id='{int(visit_id)}']")
+
+    def expect_in_queue(self, visit_id: int, errand: str) -> None:
+        expect(self._queue_entry(visit_id).locator(".errand")).to_have_text(errand, timeout=_UI_MS)
+
+    def expect_not_in_queue(self, visit_id: int) -> None:
+        expect(self._queue_entry(visit_id)).to_have_count(0, timeout=_UI_MS)
+
+    def queue_entry_text(self, visit_id: int) -> str:
+        return self._queue_entry(visit_id).inner_text()
+
+    def expect_interpreter_in_queue(self, visit_id: int, language: str) -> None:
+        expect(self._queue_entry(visit_id).locator(".interpreter")).to_have_text(f"Tolk: {language}", timeout=_UI_MS)
+
+    def expect_no_interpreter_in_queue(self, visit_id: int) -> None:
+        expect(self._queue_entry(visit_id)).to_be_visible(timeout=_UI_MS)
+        expect(self._queue_entry(visit_id).locator(".interpreter")).to_have_count(0)
+
+    def click_pick_up(self, visit_id: int) -> None:
+        self._queue_entry(visit_id).get_by_role("button", name="Ta ärendet").click()
+        self.page.wait_for_load_state()
+
+    def expect_no_queue_right(self) -> None:
+        expect(self._no_queue_right).to_be_visible(timeout=_UI_MS)
+        expect(self._queue).to_have_count(0)
+
+    def visit_count(self) -> int:
+        return self._visits.count()
+
+    def book(self, unit_name: str, personnummer: str, starts_at: str, kind: VisitKind) -> None:
+        self.page.get_by_label("Mottagning").select_option(label=unit_name)
+        self.page.get_by_label("Patient").select_option(value=personnummer)
+        self.page.get_by_label("Tid").fill(starts_at)
+        self.page.get_by_label("Mötesform").select_option(label=_KIND_LABELS[kind])
+        self.page.get_by_role("button", name="Boka och skicka kallelse").click()
+        self.page.wait_for_url("**/besok/*", timeout=_UI_MS)

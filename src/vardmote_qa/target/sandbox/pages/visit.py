@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from ....waiting import MEDIA_START_TIMEOUT_S, UI_TIMEOUT_S
 from ...interface import ChatLine, VisitStatus
 
-_STATUS_LABELS = {VisitStatus.BOOKED: "Bokat", VisitStatus.WAITING: "I väntrummet",
+_STATUS_LABELS = {VisitStatus.QUEUED: "I kön", VisitStatus.BOOKED: "Bokat", VisitStatus.WAITING: "I väntrummet",
                   VisitStatus.IN_PROGRESS: "Pågår", VisitStatus.CLOSED: "Avslutat"}
 _UI_MS = UI_TIMEOUT_S * 1000
+_VISIT_ADDRESS = re.compile(r"^https?://[^/]+/besok/(\d+)")
 
 
 class VisitPage:
@@ -27,12 +30,18 @@ class VisitPage:
         self._chat_log = page.get_by_test_id("chat-log")
         self._remote_video = page.get_by_test_id("remote-video")
         self._closed = page.get_by_test_id("visit-closed")
+        self._queue = page.get_by_test_id("queue")
+        self._pick_up = page.get_by_role("button", name="Ta ärendet")
+        self._reminder = page.get_by_role("button", name="Skicka påminnelse")
+        self._interpreter = page.get_by_test_id("interpreter-need")
 
     def open(self, visit_id: int) -> None:
         self.page.goto(f"{self.base_url}/besok/{visit_id}")
 
     def visit_id(self) -> int:
-        return int(self._root.get_attribute("data-visit-id"))
+        # From the address: a page that asks for consent first has no visit element yet.
+        self.page.wait_for_url(_VISIT_ADDRESS, timeout=_UI_MS)
+        return int(_VISIT_ADDRESS.match(self.page.url).group(1))
 
     def click_check_in(self) -> None:
         self._check_in.click()
@@ -69,3 +78,49 @@ class VisitPage:
             lines.append(ChatLine(sender=item.get_attribute("data-sender") or "",
                                   text=item.locator(".text").inner_text()))
         return lines
+
+    def reload(self) -> None:
+        self.page.reload()
+        self.page.wait_for_load_state()
+
+    def expect_queued(self) -> None:
+        expect(self._queue).to_be_visible(timeout=_UI_MS)
+        self.expect_status(VisitStatus.QUEUED)
+
+    def click_pick_up(self) -> None:
+        self._pick_up.click()
+
+    def expect_no_pick_up(self) -> None:
+        expect(self._root).to_be_visible(timeout=_UI_MS)
+        expect(self._pick_up).to_be_hidden()
+
+    def click_send_reminder(self) -> None:
+        self._reminder.click()
+        expect(self.page.get_by_role("status").filter(has_text="Påminnelsen är skickad")).to_be_visible(timeout=_UI_MS)
+
+    def expect_interpreter_need(self, language: str) -> None:
+        expect(self._interpreter).to_have_text(f"Tolkbehov: {language}", timeout=_UI_MS)
+
+    def expect_no_interpreter_need(self) -> None:
+        expect(self._root).to_be_visible(timeout=_UI_MS)
+        expect(self._interpreter).to_have_count(0)
+
+    def expect_not_found(self) -> None:
+        # Unreachable is either "no such visit" or, for someone whose session has ended, the login page.
+        expect(self.page.locator("body")).to_contain_text(re.compile("Besöket finns inte|Logga in"), timeout=_UI_MS)
+        expect(self._root).to_have_count(0)
+
+    def expect_no_visit_content(self) -> None:
+        expect(self._root).to_have_count(0)
+        expect(self._chat_log).to_have_count(0)
+
+    def visible_text(self) -> str:
+        return self._root.inner_text()
+
+    def code_from_chat_ran(self) -> bool:
+        # The payloads of the injection scenarios set this flag if the browser ever runs them.
+        return bool(self.page.evaluate("() => window.vmqaInjected === true"))
+
+    def markup_elements_in_chat(self) -> int:
+        """Elements inside chat messages: a message shown as text has none."""
+        return self._chat_log.locator(".text *").count()

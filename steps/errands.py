@@ -1,0 +1,98 @@
+"""Steps about patient-initiated meetings: units on the start page, errands, the unit's queue, interpreter need."""
+
+from pytest_bdd import given, then, when
+
+from steps.phrasing import ERRAND_KINDS, phrase
+
+from vardmote_qa.target.interface import VisitKind
+
+
+@given(phrase('att {role:Roll} har lämnat ärendet "{text}" hos {unit}'), target_fixture="errand")
+def errand_left(cast, role, text, unit):
+    return cast.by_role(role).api.start_errand(unit, text, VisitKind.CHAT, None)
+
+
+@when(phrase("{role:Roll} loggar in och öppnar startsidan"), target_fixture="units_offered")
+def open_start_page(cast, role):
+    return cast.by_role(role).units_on_start_page()
+
+
+@when(phrase("{role:Roll} öppnar {unit} från startsidan"))
+def open_unit_from_start_page(cast, role, unit):
+    cast.by_role(role).open_unit_from_start_page(unit)
+
+
+@when(phrase("{role:Roll} öppnar direktlänken till {unit}"))
+def open_unit_link(cast, role, unit):
+    cast.by_role(role).open_unit_link(unit)
+
+
+@when(phrase('{role:Roll} lämnar ärendet "{text}" som {kind:w}'), target_fixture="errand")
+def leave_errand(cast, role, text, kind):
+    return cast.by_role(role).leave_errand(text, ERRAND_KINDS[kind])
+
+
+@when(phrase('{role:Roll} lämnar ärendet "{text}" som {kind:w} med tolk på {language:w}'), target_fixture="errand")
+def leave_errand_with_interpreter(cast, role, text, kind, language):
+    return cast.by_role(role).leave_errand(text, ERRAND_KINDS[kind], language)
+
+
+@when(phrase('{role:Roll} försöker lämna ärendet "{text}" med tolkbehov men utan språk'))
+def errand_without_language(cast, role, text):
+    cast.by_role(role).try_errand_without_interpreter_language(text)
+
+
+@when(phrase("{role:Roll} tar ärendet ur kön"))
+def pick_up(cast, role, errand):
+    cast.by_role(role).pick_up(errand)
+
+
+@then(phrase("erbjuds precis de här mottagningarna:"))
+def exactly_these_units(units_offered, datatable):
+    expected = sorted(row[0] for row in datatable[1:])
+    assert sorted(units_offered) == expected, f"startsidan erbjuder {sorted(units_offered)}"
+
+
+@then(phrase("erbjuds inte {unit}"))
+def unit_not_offered(units_offered, unit):
+    assert unit not in units_offered, f"{unit} syns på startsidan"
+
+
+@then(phrase("ser {role:Roll} att ärendet står i kön"))
+def errand_queued(cast, role):
+    cast.by_role(role).expect_errand_queued()
+
+
+@then(phrase("ser {role:Roll} ärendet i kön"))
+def errand_in_queue(cast, role, errand):
+    cast.by_role(role).expect_errand_in_queue(errand)
+
+
+@then(phrase("ser {role:Roll} inte ärendet i kön"))
+def errand_not_in_queue(cast, role, errand):
+    cast.by_role(role).expect_errand_not_in_queue(errand)
+
+
+@then(phrase("ser {role:Roll} att mötet pågår"))
+def meeting_in_progress(cast, role):
+    cast.by_role(role).expect_meeting_in_progress()
+
+
+@then(phrase("ser {role:Roll} tolkbehovet {language:w} i kön"))
+def interpreter_in_queue(cast, role, language, errand):
+    cast.by_role(role).expect_interpreter_in_queue(errand, language)
+
+
+@then(phrase("ser {role:Roll} tolkbehovet {language:w} i mötet"))
+def interpreter_in_meeting(cast, role, language):
+    cast.by_role(role).expect_interpreter_in_meeting(language)
+
+
+@then(phrase("ser {role:Roll} att ärendet inte har något tolkbehov"))
+def no_interpreter(cast, role, errand):
+    cast.by_role(role).expect_no_interpreter_in_queue(errand)
+
+
+@then(phrase("ombeds {role:Roll} välja tolkspråk"))
+def asked_for_language(cast, role):
+    cast.by_role(role).expect_asked_for_interpreter_language()

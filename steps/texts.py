@@ -1,0 +1,63 @@
+"""Steps about the texts a unit sends: configured invitation and reminder SMS, filled for the visit."""
+
+from pytest_bdd import given, then, when
+
+from steps.phrasing import VISIT_KINDS, phrase
+
+from vardmote_qa.target.interface import SmsText
+
+
+@given(phrase('att {unit} har {which:w} "{text}"'), target_fixture="sms_template")
+def unit_has_text(cast, unit, which, text):
+    cast.administrator.set_unit_text(unit, SmsText(which), text)
+    return text
+
+
+@given(phrase("att vårdpersonalen har bokat ett {kind} med patienten på {unit}"), target_fixture="visit")
+def booked_visit_at(cast, kind, unit):
+    return cast.clinician.book_visit_with(cast.patient, VISIT_KINDS[kind], unit)
+
+
+@when(phrase("{role:Roll} bokar ett {kind} med patienten på {unit}"), target_fixture="visit")
+def books_in_browser(cast, role, kind, unit):
+    return cast.by_role(role).book_visit_in_browser(cast.patient, unit, VISIT_KINDS[kind])
+
+
+@when(phrase("{role:Roll} skickar en påminnelse om besöket"))
+def sends_reminder(cast, role, visit):
+    cast.by_role(role).send_reminder(visit)
+
+
+@when(phrase('administratören försöker ge {unit} {which:w} "{text}"'), target_fixture="refusal")
+def tries_text(cast, unit, which, text):
+    return cast.administrator.try_set_unit_text(unit, SmsText(which), text)
+
+
+@then(phrase("visar SMS-utkorgen för {role:Roll} exakt texten ifylld med besökets uppgifter"))
+def outbox_shows_filled_text(cast, role, sms_template, visit):
+    found = cast.by_role(role).outbox_text_filled_from(sms_template, visit)
+    assert found, f"inget SMS är exakt \"{sms_template}\" ifylld för besök {visit.id}"
+
+
+@then("innehåller kallelsen inte patientens personnummer")
+def no_personnummer_in_invitation(cast, visit):
+    number = cast.patient.personnummer
+    texts = [sms.text for sms in cast.patient.phone.invitations_for(visit.id)]
+    assert texts and not any(number in text or number[2:] in text for text in texts), texts
+
+
+@then(phrase('innehåller kallelsen inte texten "{fragment}"'))
+def invitation_without(cast, visit, fragment):
+    invitation = cast.patient.expect_invitation(visit)
+    assert fragment not in invitation.text, invitation.text
+
+
+@then(phrase('nekas texten med beskedet "{message}"'))
+def text_refused(refusal, message):
+    assert refusal and message in refusal, f"texten nekades inte som väntat: {refusal}"
+
+
+@then("leder länken i kallelsen till besöket")
+def link_leads_to_visit(cast, visit):
+    cast.patient.open_invitation(cast.patient.expect_invitation(visit))
+    assert cast.patient.visit_id == visit.id, f"länken ledde till besök {cast.patient.visit_id}"
