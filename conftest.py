@@ -4,6 +4,7 @@ pytest_plugins = [
     "steps.visit",
     "steps.chat",
     "steps.video",
+    "steps.network",
     "steps.errands",
     "steps.staff",
     "steps.anonymous",

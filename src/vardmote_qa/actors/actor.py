@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Callable
 
 from playwright.sync_api import BrowserContext, Page
@@ -9,9 +10,14 @@ from playwright.sync_api import BrowserContext, Page
 from ..config import Environment
 from ..evidence import Evidence
 from ..media import PEER_TRACKER_SCRIPT
-from ..media.snapshot import MediaObservation, read_media
+from ..media.effect import NetworkNotInEffect
+from ..media.emulation import NetworkEmulation
+from ..media.observation import MediaObservation
+from ..media.profiles import NetworkProfile
+from ..media.series import SERIES_SCRIPT, origin_of, parse_series
+from ..media.visit import MediaReport
 from ..target.interface import Target
-from ..waiting import MEDIA_OBSERVATION_S, MEDIA_START_TIMEOUT_S, eventually, pause
+from ..waiting import MEDIA_START_TIMEOUT_S, eventually, pause
 from .narration import step_title
 
 
@@ -27,6 +33,8 @@ class Actor:
         self._context: BrowserContext | None = None
         self._page: Page | None = None
         self.visit_id: int | None = None
+        self._network: NetworkEmulation | None = None
+        self._drops: list[tuple[float, float]] = []  # (start, end) epoch ms of each network drop
 
     @property
     def page(self) -> Page:
@@ -55,16 +63,46 @@ class Actor:
 
     @step_title("{self.role_word} tittar och lyssnar på den andra parten")
     def observe_call(self) -> MediaObservation:
-        """Waits for the first remote frame, then reads the media twice, a known time apart."""
+        """Waits for the first remote frame and two sampled seconds after it, then judges them."""
         self.visit_screen.expect_remote_video()
-        eventually(lambda: read_media(self.page).frames_decoded > 0, timeout=MEDIA_START_TIMEOUT_S,
-                   description=f"första videobilden hos {self.role_word}")
-        before = read_media(self.page)
-        pause(MEDIA_OBSERVATION_S)
-        observation = MediaObservation(before, read_media(self.page))
+        observation = eventually(self._complete_observation, timeout=MEDIA_START_TIMEOUT_S,
+                                 description=f"video och ljud hos {self.role_word}")
         self.evidence.attach_json(f"Mediastatistik {self.role_word} besök {self.visit_id}",
                                   observation.as_dict(), folder="media")
         return observation
+
+    def _complete_observation(self) -> MediaObservation | None:
+        raw = self.page.evaluate(SERIES_SCRIPT)
+        observation = MediaObservation(parse_series(self.role_word, raw, origin_of([raw]) or 0))
+        return observation if observation.complete() else None
+
+    @step_title("{self.role_word} är på nätet {profile.name}")
+    def use_network(self, profile: NetworkProfile) -> None:
+        """Must come before the call starts: Chromium throttles only sockets created under emulation."""
+        if self._network is None:
+            self._network = NetworkEmulation(self.page)
+        self._network.apply(profile)
+
+    @step_title("{self.role_word} tappar nätet i {seconds} s, sedan kommer det tillbaka")
+    def lose_network_for(self, seconds: float) -> None:
+        if self._network is None:
+            raise NetworkNotInEffect(f"{self.role_word} har ingen nätprofil, så nätet kan inte tas bort: "
+                                     f"ange nätet (till exempel \"bredband\") innan samtalet börjar")
+        started = time.time() * 1000
+        self._network.drop()
+        pause(seconds)
+        self._network.restore()
+        self._drops.append((started, time.time() * 1000))
+
+    @step_title("besöket pågår i {seconds} s")
+    def stay_in_call(self, seconds: float) -> None:
+        pause(seconds)
+
+    def media_report(self) -> MediaReport:
+        """Everything this participant's page has sampled, and the network the platform put it on."""
+        raw = self.page.evaluate(SERIES_SCRIPT) if self.has_browser else {"peers": [], "samples": []}
+        return MediaReport(self.role_word, raw, self._network.profile if self._network else None,
+                           tuple(self._drops))
 
     @step_title("{self.role_word} ser att besöket är avslutat")
     def expect_visit_over(self) -> None:

@@ -1,0 +1,30 @@
+"""A scenario's video visit assessed once, when a step first asks: the participants' reports gathered,
+judged against the thresholds file, written to the run folder, and the network checked to have taken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .effect import NetworkNotInEffect
+from .record import write_visit
+from .thresholds import load_thresholds
+from .visit import VisitResult, assess_visit
+
+
+class VisitAssessment:
+    def __init__(self, actors_present, run_dir: Path, label: str):
+        self._actors_present = actors_present  # a callable: the actors of the scenario, at the time asked
+        self._run_dir = Path(run_dir)
+        self._label = label
+        self._result: VisitResult | None = None
+
+    def result(self) -> VisitResult:
+        """The verdict; raises NetworkNotInEffect (after writing the evidence) when a set network never took."""
+        if self._result is None:
+            reports = [actor.media_report() for actor in self._actors_present()]
+            self._result = assess_visit(self._label, reports, load_thresholds())
+            write_visit(self._result, self._run_dir, self._label)
+        if self._result.not_in_effect:
+            raise NetworkNotInEffect("Nätet som scenariot angav syns inte i samtalets statistik, så resultatet "
+                                     "går inte att lita på: " + "; ".join(self._result.not_in_effect) + ".")
+        return self._result

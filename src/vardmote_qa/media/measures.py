@@ -1,0 +1,92 @@
+"""The measures of quality-thresholds.md, computed from one participant's series (pure, no I/O).
+
+A participant's measures describe the media it receives: the direction towards that participant.
+The measured window starts at the first interval after the first remote frame; before it, TTFF speaks.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from .series import ParticipantSeries, Point
+
+# The window before an impairment whose fps is the "earlier fps" recovery is measured against.
+RECOVERY_BASELINE_S = 5.0
+# Video is back when fps reaches this share of the earlier fps (quality-thresholds.md).
+RECOVERY_SHARE = 0.8
+
+
+def measured_points(series: ParticipantSeries, origin_ms: float) -> list[Point]:
+    if series.first_frame_at_ms is None:
+        return []
+    first_frame_s = (series.first_frame_at_ms - origin_ms) / 1000
+    return [p for p in series.points if p.t_s - p.interval_s >= first_frame_s - 0.05]
+
+
+def _seconds_between(later: float | None, earlier: float | None) -> float | None:
+    return None if later is None or earlier is None else round((later - earlier) / 1000, 3)
+
+
+def _share(part: float, whole: float) -> float | None:
+    return round(100 * part / whole, 2) if whole > 0 else None
+
+
+def _median(values) -> float | None:
+    values = [v for v in values if v is not None]
+    return round(median(values), 1) if values else None
+
+
+def _camera_fps(sender: ParticipantSeries | None) -> float | None:
+    """The sender camera's set frame rate; without it, the rate its camera delivered to the encoder."""
+    if sender is None:
+        return None
+    set_rates = [p.camera_frame_rate for p in sender.points if p.camera_frame_rate]
+    if set_rates:
+        return median(set_rates)
+    seconds = sum(p.interval_s for p in sender.points if p.camera_frames is not None)
+    frames = sum(p.camera_frames for p in sender.points if p.camera_frames is not None)
+    return frames / seconds if seconds > 0 else None
+
+
+def fps_ratio(points: list[Point], sender: ParticipantSeries | None) -> float | None:
+    """Frames decoded per second relative to the sender's camera: a starved encoder counts against it."""
+    seconds = sum(p.interval_s for p in points)
+    camera = _camera_fps(sender)
+    if not points or not camera or seconds <= 0:
+        return None
+    return round(100 * sum(p.frames_decoded for p in points) / seconds / camera, 1)
+
+
+def recovery_s(points: list[Point], windows: list[tuple[float, float]]) -> float | None:
+    """Seconds from the end of each impairment until fps is back to 80 % of before it; the worst window."""
+    worst = 0.0
+    for start, end in windows:
+        before = [p.fps_received for p in points if start - RECOVERY_BASELINE_S <= p.t_s <= start]
+        if not before or median(before) <= 0:
+            return None
+        target = RECOVERY_SHARE * median(before)
+        back = next((p for p in points if p.t_s > end and p.fps_received >= target), None)
+        if back is None:
+            return None
+        worst = max(worst, round(back.t_s - end, 2))
+    return worst
+
+
+def measure_participant(series: ParticipantSeries, sender: ParticipantSeries | None, origin_ms: float,
+                        windows: list[tuple[float, float]]) -> dict[str, float | None]:
+    points = measured_points(series, origin_ms)
+    seconds = sum(p.interval_s for p in points)
+    lost = sum(p.packets_lost for p in points)
+    values = {
+        "ttff_s": _seconds_between(series.first_frame_at_ms, series.joined_at_ms),
+        "ice_connected_s": _seconds_between(series.connected_at_ms, series.joined_at_ms),
+        "freeze_ratio": _share(sum(p.freeze_s for p in points), seconds),
+        "fps_ratio": fps_ratio(points, sender),
+        "packet_loss": _share(lost, lost + sum(p.packets_received for p in points)),
+        "rtt_ms": _median(p.rtt_ms for p in points),
+        "jitter_ms": _median(p.jitter_ms for p in points),
+        "audio_present": (1.0 if sum(p.audio_energy for p in points) > 0 else 0.0) if points else None,
+    }
+    if windows:
+        values["recovery_s"] = recovery_s(points, windows)
+    return values

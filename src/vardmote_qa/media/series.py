@@ -1,0 +1,127 @@
+"""A participant's media over time: the page's raw getStats samples turned into one point per second.
+
+Counters in getStats are cumulative per peer connection; a point holds what changed since the previous
+sample (frames, packets, freeze seconds), so that a new peer connection (a reconnect) starts from zero
+instead of producing a negative rate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .redact import scrub
+
+SERIES_SCRIPT = (Path(__file__).parent / "series.js").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Point:
+    t_s: float                 # end of the interval, seconds since the visit's origin
+    interval_s: float
+    fps_received: float        # frames decoded per second, remote video
+    fps_camera: float | None   # frames per second this participant's camera delivered to its encoder
+    camera_frame_rate: float | None  # the frame rate this participant's camera is set to (track settings)
+    fps_sent: float | None
+    frames_decoded: int        # in the interval
+    camera_frames: int | None  # in the interval
+    freeze_s: float            # freeze time added in the interval (Chromium's freeze definition)
+    freeze_count: int          # cumulative, this peer connection
+    pause_count: int           # cumulative, this peer connection
+    packets_lost: int          # audio and video received, in the interval
+    packets_received: int
+    audio_packets_lost: int
+    audio_packets_received: int
+    loss_pct: float | None
+    jitter_ms: float | None    # received audio's jitter: the network's (a video frame leaves in a burst)
+    video_jitter_ms: float | None
+    rtt_ms: float | None       # selected candidate pair
+    width: int | None
+    height: int | None
+    quality_limitation: str | None  # why this participant's encoder limits what it sends
+    audio_energy: float        # received audio energy in the interval
+    concealed_pct: float | None     # share of received audio samples that were concealed (made up)
+
+
+@dataclass(frozen=True)
+class ParticipantSeries:
+    role: str
+    joined_at_ms: float | None       # first peer connection created (epoch ms, the machine's clock)
+    connected_at_ms: float | None    # first ICE connected
+    first_frame_at_ms: float | None  # first remote frame decoded
+    points: tuple[Point, ...]
+
+    def as_dict(self, origin_ms: float) -> dict:
+        def relative(value):
+            return None if value is None else round((value - origin_ms) / 1000, 3)
+        return {"joined_s": relative(self.joined_at_ms), "ice_connected_s": relative(self.connected_at_ms),
+                "first_frame_s": relative(self.first_frame_at_ms), "points": [asdict(p) for p in self.points]}
+
+
+def _get(sample: dict, section: str, key: str, default=0):
+    value = (sample.get(section) or {}).get(key)
+    return default if value is None else value
+
+
+def _delta(previous: dict, current: dict, section: str, key: str) -> float:
+    before = _get(previous, section, key) if previous.get("peer") == current.get("peer") else 0
+    return max(0.0, float(_get(current, section, key)) - float(before))
+
+
+def _rate(count: float, seconds: float) -> float:
+    return round(count / seconds, 2) if seconds > 0 else 0.0
+
+
+def _point(previous: dict, current: dict, origin_ms: float) -> Point:
+    seconds = (current["t"] - previous["t"]) / 1000
+    d = lambda section, key: _delta(previous, current, section, key)  # noqa: E731
+    lost = d("inbound_audio", "packetsLost") + d("inbound_video", "packetsLost")
+    received = d("inbound_audio", "packetsReceived") + d("inbound_video", "packetsReceived")
+    camera = d("source_video", "frames") if current.get("source_video") else None
+    audio_jitter = _get(current, "inbound_audio", "jitter", None)
+    video_jitter = _get(current, "inbound_video", "jitter", None)
+    rtt = _get(current, "candidate_pair", "currentRoundTripTime", None)
+    samples = d("inbound_audio", "totalSamplesReceived")
+    return Point(
+        t_s=round((current["t"] - origin_ms) / 1000, 3), interval_s=round(seconds, 3),
+        fps_received=_rate(d("inbound_video", "framesDecoded"), seconds),
+        fps_camera=None if camera is None else _rate(camera, seconds),
+        camera_frame_rate=_get(current, "camera", "frameRate", None),
+        fps_sent=_rate(d("outbound_video", "framesSent"), seconds) if current.get("outbound_video") else None,
+        frames_decoded=int(d("inbound_video", "framesDecoded")), camera_frames=None if camera is None else int(camera),
+        freeze_s=round(d("inbound_video", "totalFreezesDuration"), 3),
+        freeze_count=int(_get(current, "inbound_video", "freezeCount")),
+        pause_count=int(_get(current, "inbound_video", "pauseCount")),
+        packets_lost=int(lost), packets_received=int(received),
+        audio_packets_lost=int(d("inbound_audio", "packetsLost")),
+        audio_packets_received=int(d("inbound_audio", "packetsReceived")),
+        loss_pct=round(100 * lost / (lost + received), 2) if lost + received else None,
+        jitter_ms=None if audio_jitter is None else round(audio_jitter * 1000, 1),
+        video_jitter_ms=None if video_jitter is None else round(video_jitter * 1000, 1),
+        rtt_ms=None if rtt is None else round(rtt * 1000, 1),
+        width=_get(current, "inbound_video", "frameWidth", None), height=_get(current, "inbound_video", "frameHeight", None),
+        quality_limitation=_get(current, "outbound_video", "qualityLimitationReason", None),
+        audio_energy=round(d("inbound_audio", "totalAudioEnergy"), 6),
+        concealed_pct=round(100 * d("inbound_audio", "concealedSamples") / samples, 2) if samples else None,
+    )
+
+
+def parse_series(role: str, raw: dict, origin_ms: float) -> ParticipantSeries:
+    """raw is what series.js returned; addresses are scrubbed before anything is read from it."""
+    raw = scrub(raw)
+    peers = raw.get("peers") or []
+    samples = [s for s in raw.get("samples") or [] if isinstance(s.get("t"), (int, float))]
+
+    def earliest(key):
+        values = [p[key] for p in peers if p.get(key) is not None]
+        return min(values) if values else None
+
+    points = tuple(_point(a, b, origin_ms) for a, b in zip(samples, samples[1:]) if b["t"] > a["t"])
+    return ParticipantSeries(role, earliest("created_at"), earliest("connected_at"), earliest("first_frame_at"),
+                             points)
+
+
+def origin_of(raws: list[dict]) -> float | None:
+    """The visit's time origin: the first peer connection any participant created."""
+    created = [p["created_at"] for raw in raws for p in raw.get("peers") or [] if p.get("created_at")]
+    return min(created) if created else None

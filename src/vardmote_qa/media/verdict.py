@@ -1,0 +1,75 @@
+"""The visit's verdict: each measure's tier, the worst tier over participants and measures, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .thresholds import Rule
+from .tiers import Tier, worst
+
+LABELS_SV = {
+    "ttff_s": "tiden till första bild",
+    "ice_connected_s": "tiden till uppkoppling (ICE)",
+    "freeze_ratio": "andelen frusen bild",
+    "fps_ratio": "bildfrekvensen jämfört med sändarens kamera",
+    "packet_loss": "paketförlusten",
+    "rtt_ms": "tur-och-retur-tiden",
+    "jitter_ms": "jittret",
+    "audio_present": "ljudet",
+    "recovery_s": "återhämtningen efter avbrottet",
+}
+UNITS_SV = {"s": " s", "%": " %", "ms": " ms", "bool": ""}
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    value: float | None
+    unit: str
+    tier: Tier
+
+    def as_dict(self) -> dict:
+        return {"value": self.value, "unit": self.unit, "tier": self.tier.value}
+
+
+@dataclass(frozen=True)
+class VisitVerdict:
+    tier: Tier
+    reason: str
+    measures: dict[str, dict[str, Measure]]  # role -> measure id -> measure
+
+
+def _number(value: float) -> str:
+    text = f"{value:.1f}" if abs(value) < 100 else f"{value:.0f}"
+    return text.rstrip("0").rstrip(".").replace(".", ",") if "." in text else text
+
+
+def describe(role: str, measure: Measure, rule: Rule) -> str:
+    """One Swedish clause: where, what, how much, and the limit it missed."""
+    label = LABELS_SV[measure.id]
+    if measure.value is None:
+        return f"hos {role} saknas data för {label}"
+    if measure.id == "audio_present":
+        return f"{role} tar inte emot något ljud"
+    unit = UNITS_SV.get(measure.unit, f" {measure.unit}")
+    better = Tier.GOOD if measure.tier is Tier.ACCEPTABLE else Tier.ACCEPTABLE
+    comparison = "minst" if rule.higher_is_better else "högst"
+    return (f"hos {role} är {label} {_number(measure.value)}{unit} "
+            f"({better.swedish} kräver {comparison} {_number(rule.limit_for(better))}{unit})")
+
+
+def judge(values: dict[str, dict[str, float | None]], rules: dict[str, Rule]) -> VisitVerdict:
+    """values: role -> measure id -> value (None when not measured). Pure: no clock, no files."""
+    measures = {role: {mid: Measure(mid, value, rules[mid].unit, rules[mid].tier(value))
+                       for mid, value in by_measure.items()}
+                for role, by_measure in values.items()}
+    overall = worst(m.tier for by_measure in measures.values() for m in by_measure.values())
+    if not any(measures.values()):
+        return VisitVerdict(Tier.FAIL, "Underkänd: inga mått kunde räknas fram, ingen mediastatistik finns.",
+                            measures)
+    if overall is Tier.GOOD:
+        roles = " och ".join(measures)
+        return VisitVerdict(overall, f"Bra: alla mått är bra hos {roles}.", measures)
+    clauses = [describe(role, m, rules[m.id]) for role, by_measure in measures.items()
+               for m in by_measure.values() if m.tier is overall]
+    return VisitVerdict(overall, f"{overall.swedish.capitalize()}: " + "; ".join(clauses) + ".", measures)

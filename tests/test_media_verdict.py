@@ -1,0 +1,170 @@
+"""The pure part of video quality: tiers, the worst-tier rule, missing data, profiles, series, measures,
+the effect check and the run summary. No browser here; tests/test_media_truth.py runs real calls."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from vardmote_qa.errors import UserError
+from vardmote_qa.media.effect import Window, effect_problems
+from vardmote_qa.media.measures import measure_participant, recovery_s
+from vardmote_qa.media.profiles import DROP, NetworkProfile, cdp_conditions, load_profiles, parse_profiles
+from vardmote_qa.media.redact import scrub
+from vardmote_qa.media.series import parse_series
+from vardmote_qa.media.summary import percentile, write_media_summary
+from vardmote_qa.media.thresholds import MEASURE_IDS, load_thresholds, parse_thresholds
+from vardmote_qa.media.tiers import Tier, worst
+from vardmote_qa.media.verdict import judge
+
+RULES = load_thresholds()
+
+
+def good_values(**override):
+    values = {"ttff_s": 0.6, "ice_connected_s": 0.3, "freeze_ratio": 0.0, "fps_ratio": 99.0, "packet_loss": 0.0,
+              "rtt_ms": 5.0, "jitter_ms": 3.0, "audio_present": 1.0}
+    return {**values, **override}
+
+
+@pytest.mark.parametrize("measure, value, tier", [
+    ("ttff_s", 3.0, Tier.GOOD), ("ttff_s", 3.01, Tier.ACCEPTABLE), ("ttff_s", 10.5, Tier.FAIL),
+    ("fps_ratio", 80, Tier.GOOD), ("fps_ratio", 79.9, Tier.ACCEPTABLE), ("fps_ratio", 10, Tier.FAIL),
+    ("packet_loss", 0.5, Tier.GOOD), ("packet_loss", 2, Tier.ACCEPTABLE), ("packet_loss", 4.8, Tier.FAIL),
+    ("rtt_ms", 150, Tier.GOOD), ("rtt_ms", 300, Tier.ACCEPTABLE), ("rtt_ms", 600, Tier.FAIL),
+    ("jitter_ms", 31, Tier.ACCEPTABLE), ("freeze_ratio", 5.1, Tier.FAIL), ("ice_connected_s", 16, Tier.FAIL),
+    ("audio_present", 1, Tier.GOOD), ("audio_present", 0, Tier.FAIL), ("recovery_s", 12, Tier.ACCEPTABLE),
+])
+def test_each_measure_gets_its_tier_from_the_thresholds_file(measure, value, tier):
+    assert RULES[measure].tier(value) is tier
+
+
+def test_missing_data_is_a_fail_never_a_pass():
+    assert all(RULES[m].tier(None) is Tier.FAIL for m in MEASURE_IDS)
+    verdict = judge({"patienten": good_values(ttff_s=None), "vårdpersonalen": good_values()}, RULES)
+    assert verdict.tier is Tier.FAIL
+    assert "hos patienten saknas data för tiden till första bild" in verdict.reason
+
+
+def test_worst_tier_decides_and_nothing_at_all_fails():
+    assert worst([Tier.GOOD, Tier.ACCEPTABLE, Tier.GOOD]) is Tier.ACCEPTABLE
+    assert worst([]) is Tier.FAIL
+    assert judge({}, RULES).tier is Tier.FAIL
+
+
+def test_the_reason_names_every_measure_at_the_worst_tier_with_its_limit():
+    verdict = judge({"patienten": good_values(fps_ratio=10.0, packet_loss=2.0),
+                     "vårdpersonalen": good_values(fps_ratio=9.5)}, RULES)
+    assert verdict.tier is Tier.FAIL
+    assert verdict.reason.startswith("Underkänd: ")
+    assert "hos patienten är bildfrekvensen jämfört med sändarens kamera 10 % (godtagbar kräver minst 50 %)" \
+        in verdict.reason
+    assert "vårdpersonalen" in verdict.reason and "paketförlusten" not in verdict.reason
+
+
+def test_a_clean_visit_is_good_with_a_sentence():
+    verdict = judge({"patienten": good_values(), "vårdpersonalen": good_values()}, RULES)
+    assert (verdict.tier, verdict.reason) == (Tier.GOOD, "Bra: alla mått är bra hos patienten och vårdpersonalen.")
+
+
+def test_swedish_tier_words():
+    assert Tier.from_swedish("underkänd") is Tier.FAIL and Tier.from_swedish("godtagbart") is Tier.ACCEPTABLE
+    with pytest.raises(ValueError):
+        Tier.from_swedish("utmärkt")
+
+
+def test_a_broken_thresholds_file_is_one_sentence():
+    with pytest.raises(UserError, match="okänt mått 'mos'"):
+        parse_thresholds({"measures": {"mos": {}}})
+    with pytest.raises(UserError, match="gränser saknas för"):
+        parse_thresholds({"measures": {"ttff_s": {"unit": "s", "better": "lower", "good": 3, "acceptable": 10}}})
+
+
+def test_profiles_become_cdp_conditions_with_half_the_round_trip_each_way():
+    profiles = load_profiles()
+    assert set(profiles) >= {"bredband", "4g", "svagt-4g", "tag"}
+    tag = cdp_conditions(profiles["tag"])
+    assert tag == {"offline": False, "latency": 125, "downloadThroughput": 62500, "uploadThroughput": 31250,
+                   "packetLoss": 5}
+    # Broadband still turns emulation on (1 ms), or a later drop would never reach the call's sockets.
+    assert cdp_conditions(profiles["bredband"])["latency"] == 1
+    assert cdp_conditions(DROP)["packetLoss"] == 100
+    with pytest.raises(UserError, match="forlust_procent"):
+        parse_profiles({"profiler": {"trasig": {"fordrojning_ms": 10, "forlust_procent": 150}}})
+
+
+def sample(t, peer=0, decoded=0, lost=0, received=0, freezes=0.0, rtt=0.005, energy=0.0, address=None):
+    data = {"t": t, "peer": peer, "camera": {"frameRate": 20},
+            "inbound_video": {"framesDecoded": decoded, "frameWidth": 640, "totalFreezesDuration": freezes,
+                              "packetsLost": lost, "packetsReceived": received},
+            "inbound_audio": {"totalAudioEnergy": energy, "packetsLost": 0, "packetsReceived": 0, "jitter": 0.002},
+            "candidate_pair": {"currentRoundTripTime": rtt}}
+    if address:
+        data["candidate_pair"]["address"] = address
+    return data
+
+
+def raw(samples, created=0, first_frame=500):
+    return {"peers": [{"index": 0, "created_at": created, "connected_at": 200, "first_frame_at": first_frame}],
+            "samples": samples}
+
+
+def test_series_rates_restart_on_a_new_peer_connection_and_carry_no_addresses():
+    samples = [sample(1000, decoded=10), sample(2000, decoded=30), sample(3000, peer=1, decoded=15,
+                                                                          address="192.168.1.20")]
+    series = parse_series("patienten", raw(samples), origin_ms=0)
+    assert [p.fps_received for p in series.points] == [20.0, 15.0]
+    assert "192.168" not in json.dumps(series.as_dict(0))
+    assert scrub({"ip": "10.0.0.1", "note": "från 10.0.0.1", "rtt": 1}) == {"note": "från [borttagen]", "rtt": 1}
+
+
+def steady(seconds, fps=20, drop=None, rtt=0.005, loss_every=0):
+    """Samples of a call at fps frames per second, with no frames inside the drop (start, end) in seconds."""
+    out, decoded, lost, received = [], 0, 0, 0
+    for second in range(1, seconds + 1):
+        if not (drop and drop[0] < second <= drop[1]):
+            decoded += fps
+            received += 100
+            lost += loss_every
+        out.append(sample(second * 1000, decoded=decoded, lost=lost, received=received, rtt=rtt, energy=second))
+    return out
+
+
+def test_measures_of_a_clean_call():
+    series = parse_series("patienten", raw(steady(10)), 0)
+    values = measure_participant(series, series, 0, [])
+    assert values["fps_ratio"] == 100.0 and values["packet_loss"] == 0.0 and values["audio_present"] == 1.0
+    assert values["ttff_s"] == 0.5 and values["rtt_ms"] == 5.0 and "recovery_s" not in values
+
+
+def test_recovery_is_the_time_until_fps_is_back_to_80_percent_of_before():
+    series = parse_series("patienten", raw(steady(20, drop=(6, 10))), 0)
+    assert recovery_s(list(series.points), [(6.0, 10.0)]) == 1.0
+    never = parse_series("patienten", raw(steady(20, drop=(6, 20))), 0)
+    assert recovery_s(list(never.points), [(6.0, 10.0)]) is None
+
+
+def test_an_impairment_the_stats_do_not_show_is_reported():
+    slow = NetworkProfile("tag", "", 250, None, None, 0)
+    flat = parse_series("patienten", raw(steady(10, rtt=0.005)), 0)
+    problems = effect_problems({"patienten": slow}, {"patienten": flat}, [], 0)
+    assert problems and "ska lägga till 250 ms" in problems[0]
+    moved = parse_series("patienten", raw(steady(10, rtt=0.260)), 0)
+    assert effect_problems({"patienten": slow}, {"patienten": moved}, [], 0) == []
+    ignored_drop = effect_problems({"patienten": None}, {"patienten": flat}, [Window("patienten", 4.0, 8.0)], 0)
+    assert ignored_drop and "kom video ändå fram" in ignored_drop[0]
+
+
+def test_summary_gives_percentiles_per_profile(tmp_path):
+    visits = tmp_path / "media" / "visits"
+    visits.mkdir(parents=True)
+    for index, ttff in enumerate([0.5, 0.7, 2.0]):
+        visit = {"visit": f"v{index}", "profile": "4g", "verdict": "good", "participants": {
+            "patienten": {"measures": {"ttff_s": {"value": ttff, "unit": "s", "tier": "good"}}}}}
+        (visits / f"v{index}.json").write_text(json.dumps(visit), encoding="utf-8")
+    (visits / "broken.json").write_text("{", encoding="utf-8")
+    summary = json.loads(write_media_summary(tmp_path).read_text(encoding="utf-8"))
+    profile = summary["profiles"]["4g"]
+    assert profile["visits"] == 3 and profile["verdicts"] == {"good": 3, "acceptable": 0, "fail": 0}
+    assert profile["measures"]["ttff_s"] == {"p50": 0.7, "p95": 2.0, "unit": "s", "n": 3}
+    assert percentile([], 0.5) is None
