@@ -28,9 +28,9 @@ def sends_reminder(cast, role, visit):
     cast.by_role(role).send_reminder(visit)
 
 
-@when(phrase('administratören försöker ge {unit} {which:w} "{text}"'), target_fixture="refusal")
-def tries_text(cast, unit, which, text):
-    return cast.administrator.try_set_unit_text(unit, SmsText(which), text)
+@when(phrase('{role:Roll} försöker ge {unit} {which:w} "{text}"'), target_fixture="refusal")
+def tries_text(cast, role, unit, which, text):
+    return cast.by_role(role).try_set_unit_text(unit, SmsText(which), text)
 
 
 @then(phrase("visar SMS-utkorgen för {role:Roll} exakt texten ifylld med besökets uppgifter"))
@@ -61,3 +61,8 @@ def text_refused(refusal, message):
 def link_leads_to_visit(cast, visit):
     cast.patient.open_invitation(cast.patient.expect_invitation(visit))
     assert cast.patient.visit_id == visit.id, f"länken ledde till besök {cast.patient.visit_id}"
+
+
+@then(phrase("kan {role:Roll} inte ändra inställningarna för {unit}"))
+def cannot_configure(cast, role, unit):
+    assert not cast.by_role(role).may_configure(unit), f"{role} kommer åt inställningarna för {unit}"

@@ -24,3 +24,8 @@ Egenskap: Roller styr vad personalen får göra
     Givet att enhetsadministratören arbetar på Ungdomsmottagningen
     Så ser enhetsadministratören inga besök
     Och kan enhetsadministratören inte öppna ärendet
+
+  @hog @negativ
+  Scenario: Vårdpersonal ändrar inte mottagningens inställningar
+    Givet att vårdpersonalen arbetar på Ungdomsmottagningen
+    Så kan vårdpersonalen inte ändra inställningarna för Ungdomsmottagningen

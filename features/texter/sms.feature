@@ -29,5 +29,6 @@ Egenskap: Konfigurerbara SMS-texter
 
   @hog @negativ @SEC-03
   Scenario: En text som skulle avslöja personnumret sparas inte
-    När administratören försöker ge Ungdomsmottagningen kallelsetexten "Hej {patient} ({personnummer}): {link}"
+    Givet att enhetsadministratören arbetar på Ungdomsmottagningen
+    När enhetsadministratören försöker ge Ungdomsmottagningen kallelsetexten "Hej {patient} ({personnummer}): {link}"
     Så nekas texten med beskedet "okända fält personnummer"

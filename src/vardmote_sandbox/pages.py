@@ -87,7 +87,10 @@ def start_page(request: Request) -> HTMLResponse:
     may_meet = any(user.may("mota", unit["id"]) for unit in units)
     return _render(request, "staff_start.html", user, visits=visits.visits_for_staff(database, user),
                    units=my_units, patients=database.query("SELECT personnummer, name FROM patients ORDER BY name"),
-                   queue=errands.queue(database, user), may_meet=may_meet)
+                   queue=errands.queue(database, user), may_meet=may_meet,
+                   configurable=database.query("SELECT slug, name FROM units ORDER BY name") if user.is_admin
+                   else [unit for unit in database.query("SELECT id, slug, name FROM units ORDER BY name")
+                         if user.may("konfigurera", unit["id"])])
 
 
 @router.get("/besok/{visit_id}", response_class=HTMLResponse)

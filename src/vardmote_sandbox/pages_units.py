@@ -96,3 +96,57 @@ async def pick_up(visit_id: int, request: Request):
     visit = errands.pick_up(request.app.state.database, current_user(request), visit_id)
     await request.app.state.rooms.announce_status(visit_id, visit["status"])
     return RedirectResponse(f"/besok/{visit_id}", status_code=303)
+
+
+def _settings_unit(request: Request, slug: str) -> tuple[User, dict] | HTMLResponse:
+    user = current_user(request)
+    unit = request.app.state.database.query_one("SELECT id, slug, name FROM units WHERE slug = ?", (slug,))
+    if unit is None or not user.may("konfigurera", unit["id"]):
+        return templates.TemplateResponse(request, "message.html", {
+            "user": user, "title": "Ingen behörighet",
+            "text": "Din roll får inte ändra mottagningens inställningar."}, status_code=403)
+    return user, unit
+
+
+def _render_settings(request: Request, user: User, unit: dict, error: str | None = None, saved: str | None = None,
+                     status_code: int = 200) -> HTMLResponse:
+    database = request.app.state.database
+    return templates.TemplateResponse(request, "unit_settings.html", {
+        "user": user, "unit": unit, "texts": texts.unit_texts(database, unit["id"]),
+        "consent_pages": consent.pages_of(database, unit["id"]), "pages": consent.PAGES,
+        "placeholders": texts.PLACEHOLDERS, "error": error, "saved": saved}, status_code=status_code)
+
+
+@router.get("/mottagning/{slug}/installningar", response_class=HTMLResponse)
+def settings_page(slug: str, request: Request) -> HTMLResponse:
+    found = _settings_unit(request, slug)
+    return found if isinstance(found, HTMLResponse) else _render_settings(request, *found,
+                                                                           saved=request.query_params.get("sparat"))
+
+
+@router.post("/mottagning/{slug}/installningar/texter")
+def save_texts(slug: str, request: Request, invitation_text: str = Form(...), reminder_text: str = Form(...)):
+    found = _settings_unit(request, slug)
+    if isinstance(found, HTMLResponse):
+        return found
+    try:
+        texts.configure(request.app.state.database, found[1]["id"],
+                        {"invitation_text": invitation_text, "reminder_text": reminder_text})
+    except HTTPException as error:
+        return _render_settings(request, *found, error=error.detail, status_code=error.status_code)
+    return RedirectResponse(f"/mottagning/{slug}/installningar?sparat=texter", status_code=303)
+
+
+@router.post("/mottagning/{slug}/installningar/samtycke")
+async def save_consent(slug: str, request: Request):
+    found = _settings_unit(request, slug)
+    if isinstance(found, HTMLResponse):
+        return found
+    form = await request.form()
+    try:
+        for page in consent.PAGES:
+            text = str(form.get(f"text_{page}", "")) if form.get(f"require_{page}") else None
+            consent.configure(request.app.state.database, found[1]["id"], page, text)
+    except HTTPException as error:
+        return _render_settings(request, *found, error=error.detail, status_code=error.status_code)
+    return RedirectResponse(f"/mottagning/{slug}/installningar?sparat=samtycke", status_code=303)

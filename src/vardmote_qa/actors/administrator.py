@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..target.interface import AdminApi, ConsentPage, PersonalData, SmsText, StaffAccount, StaffRole, TargetError
+from ..target.interface import AdminApi, ConsentPage, PersonalData, SmsText, StaffAccount, StaffRole
 from .actor import Actor
 from .narration import step_title
 
@@ -30,15 +30,6 @@ class Administrator(Actor):
         before = self.api.unit_texts(unit)[which]
         self.api.set_unit_text(unit, which, text)
         self._undo.append(lambda: self.api.set_unit_text(unit, which, before))
-
-    @step_title("administratören försöker ge {unit} {which.value} \"{text}\"")
-    def try_set_unit_text(self, unit: str, which: SmsText, text: str) -> str | None:
-        """The service's refusal, or None if it accepted the text (which is then put back at the end)."""
-        try:
-            self.set_unit_text(unit, which, text)
-        except TargetError as refusal:
-            return str(refusal)
-        return None
 
     @step_title("administratören läser {unit}s {which.value}")
     def unit_text(self, unit: str, which: SmsText) -> str:

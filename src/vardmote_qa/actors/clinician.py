@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..target.interface import (ClinicianApi, Errand, StaffAccount, TargetError, Visit, VisitKind, VisitStatus)
+from ..target.interface import (ClinicianApi, Errand, SmsText, StaffAccount, TargetError, Visit, VisitKind,
+                                VisitStatus)
 from .actor import Actor
 from .chatting import ChatParticipant
 from .narration import step_title
@@ -171,3 +172,19 @@ class Clinician(ChatParticipant, Actor):
         """The outbox SMS that is exactly the template filled with this visit's details, if there is one."""
         pattern = filled_text_pattern(template, visit)
         return next((text for text in self.outbox_texts() if pattern.fullmatch(text)), None)
+
+    @step_title("{self.role_word} försöker ge {unit} {which.value} \"{text}\"")
+    def try_set_unit_text(self, unit: str, which: SmsText, text: str) -> str | None:
+        """The settings page's refusal, or None if the text was saved."""
+        self._log_in()
+        settings = self.target.unit_settings_screen(self.page)
+        settings.open(unit)
+        settings.save_text(which, text)
+        return settings.refusal()
+
+    @step_title("{self.role_word} öppnar inställningarna för {unit}")
+    def may_configure(self, unit: str) -> bool:
+        self._log_in()
+        settings = self.target.unit_settings_screen(self.page)
+        settings.open(unit)
+        return settings.is_allowed()

@@ -17,6 +17,7 @@ from .pages.patient_start import PatientStartPage
 from .pages.sms_outbox import SmsOutboxPage
 from .pages.start import StaffStartPage
 from .pages.unit import UnitPage
+from .pages.unit_settings import UnitSettingsPage
 from .pages.visit import VisitPage
 
 
@@ -67,6 +68,9 @@ class SandboxTarget:
 
     def consent_screen(self, page: Page) -> ConsentForm:
         return ConsentForm(page, self.base_url)
+
+    def unit_settings_screen(self, page: Page) -> UnitSettingsPage:
+        return UnitSettingsPage(page, self.base_url, self._slug_of)
 
     def version(self) -> dict:
         return requests.get(f"{self.base_url}/version", timeout=API_TIMEOUT_S).json()
