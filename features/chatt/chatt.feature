@@ -26,7 +26,7 @@ Egenskap: Chatt i möten och rena chattmöten
     Så ser vårdpersonalen exakt samma meddelande i chatten
 
   @kritisk @negativ @SEC-02
-  Abstrakt Scenario: Kod i ett meddelande visas som text och körs inte
+  Abstrakt Scenario: Kod i ett meddelande (<fall>) visas som text och körs inte
     När patienten skriver "<meddelande>" i chatten
     Så ser vårdpersonalen meddelandet "<meddelande>" i chatten
     Och har ingen kod från chatten körts hos vårdpersonalen
@@ -35,9 +35,9 @@ Egenskap: Chatt i möten och rena chattmöten
     Och har ingen kod från chatten körts hos vårdpersonalen
 
     Exempel:
-      | meddelande                                      |
-      | <script>window.vmqaInjected = true</script>     |
-      | <img src=x onerror="window.vmqaInjected=true">  |
+      | fall                 | meddelande                                     |
+      | skriptelement        | <script>window.vmqaInjected = true</script>    |
+      | bild med felhändelse | <img src=x onerror="window.vmqaInjected=true"> |
 
   @hog
   Scenario: Den som laddar om sidan ser hela chatthistoriken

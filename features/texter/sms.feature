@@ -4,7 +4,7 @@ Egenskap: Konfigurerbara SMS-texter
   Varje mottagning har sin egen kallelse- och påminnelsetext. SMS:et innehåller exakt den texten,
   ifylld med besökets uppgifter: {patient} (förnamn), {unit}, {starts_at} och {link}.
 
-  @kritisk @smoke
+  @kritisk @smoke @SEC-03
   Scenario: Kallelsen är exakt mottagningens text ifylld med besökets uppgifter
     Givet att Ungdomsmottagningen har kallelsetexten "Hej {patient}! Välkommen till {unit} {starts_at}. Följ länken för att ansluta: {link} Hälsningar, personalen på Ungdomsmottagningen"
     Och att vårdpersonalen arbetar på Ungdomsmottagningen

@@ -20,7 +20,7 @@ def filled_text_pattern(template: str, visit: Visit) -> re.Pattern:
     for literal, field, _, _ in string.Formatter().parse(template):
         parts.append(re.escape(literal))
         if field == "link":
-            parts.append(r"https?://\S+")
+            parts.append(r"https?://\S*[\w/-]")  # a link ends in a letter, digit, - or /, never in "."
         elif field is not None:
             parts.append(re.escape(values[field]))
     return re.compile("".join(parts))

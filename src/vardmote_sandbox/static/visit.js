@@ -35,6 +35,7 @@ function connect() {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   socket = new WebSocket(`${scheme}://${location.host}/ws/visits/${visitId}`);
   socket.onmessage = (event) => handle(JSON.parse(event.data));
+  socket.onopen = flushChat;
   socket.onclose = () => { if (status !== "avslutat") setTimeout(connect, 1000); };
 }
 
@@ -168,9 +169,16 @@ $("chat-form").addEventListener("submit", (event) => {
   const input = $("chat-input");
   if (!input.value.trim()) return;
   chatSeq += 1;
-  send({type: "chat", text: input.value, seq: chatSeq, sent_at: Date.now() / 1000});
+  pendingChat.push({type: "chat", text: input.value, seq: chatSeq, sent_at: Date.now() / 1000});
   input.value = "";
+  flushChat();
 });
+
+// Chat written before the socket is open (or while it reconnects) waits here instead of being lost.
+const pendingChat = [];
+function flushChat() {
+  while (pendingChat.length && socket && socket.readyState === WebSocket.OPEN) send(pendingChat.shift());
+}
 
 setStatus(status);
 if (status !== "avslutat") connect();
