@@ -38,8 +38,7 @@ def sees_chat_message(cast, role, text):
 
 @then(phrase("ser {role:Roll} exakt samma meddelande i chatten"))
 def sees_exact_message(cast, role, sent_message):
-    cast.by_role(role).expect_chat_message(sent_message)
-    last = cast.by_role(role).chat_history()[-1].text
+    last = cast.by_role(role).chat_once_arrived(sent_message)[-1].text
     assert last == sent_message, f"meddelandet ändrades på vägen: {len(last)} tecken kom fram av {len(sent_message)}"
 
 
@@ -47,8 +46,7 @@ def sees_exact_message(cast, role, sent_message):
 def sees_chat_in_order(cast, roles, datatable):
     expected = [(cast.by_role(sender).chat_sender, text) for sender, text in datatable[1:]]
     for actor in cast.by_roles(roles):
-        actor.expect_chat_message(expected[-1][1])
-        shown = [(line.sender, line.text) for line in actor.chat_history()]
+        shown = [(line.sender, line.text) for line in actor.chat_once_arrived(expected[-1][1])]
         assert shown == expected, f"{actor.role_word} ser chatten i en annan ordning: {shown}"
 
 

@@ -4,12 +4,10 @@ from pytest_bdd import given, then, when
 
 from steps.phrasing import ERRAND_KINDS, phrase
 
-from vardmote_qa.target.interface import VisitKind
-
 
 @given(phrase('att {role:Roll} har lämnat ärendet "{text}" hos {unit}'), target_fixture="errand")
 def errand_left(cast, role, text, unit):
-    return cast.by_role(role).api.start_errand(unit, text, VisitKind.CHAT, None)
+    return cast.by_role(role).has_left_errand(unit, text)
 
 
 @when(phrase("{role:Roll} loggar in och öppnar startsidan"), target_fixture="units_offered")

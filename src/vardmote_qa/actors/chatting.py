@@ -25,6 +25,11 @@ class ChatParticipant:
     def chat_history(self) -> list[ChatLine]:
         return self.visit_screen.chat_lines()
 
+    @step_title("{self.role_word} läser chatten när \"{last_text}\" har kommit fram")
+    def chat_once_arrived(self, last_text: str) -> list[ChatLine]:
+        self.expect_chat_message(last_text)
+        return self.visit_screen.chat_lines()
+
     @step_title("{self.role_word} laddar om besöket")
     def reload_visit(self) -> None:
         self.visit_screen.reload()

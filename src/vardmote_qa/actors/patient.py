@@ -95,6 +95,11 @@ class Patient(ChatParticipant, Actor):
         self.visit_id = self.visit_screen.visit_id()
         return Errand(self.visit_id, self._unit, text, kind, interpreter_language)
 
+    @step_title("{self.role_word} har lämnat ärendet \"{text}\" hos {unit}")
+    def has_left_errand(self, unit: str, text: str) -> Errand:
+        """An errand arranged through the API, for scenarios about what staff do with it."""
+        return self.api.start_errand(unit, text, VisitKind.CHAT, None)
+
     @step_title("{self.role_word} försöker lämna ett ärende med tolkbehov men utan språk")
     def try_errand_without_interpreter_language(self, text: str) -> None:
         self.target.unit_screen(self.page).submit_errand(text, VisitKind.CHAT, None, needs_interpreter=True)
