@@ -302,3 +302,33 @@ def test_the_shipped_release_gate_and_waivers_are_valid():
     from vardmote_qa.gate.waivers import load_waivers, validate_against
     criteria = load_criteria(DEFAULT_GATE)
     validate_against(load_waivers(DEFAULT_WAIVERS), {c.id for c in criteria})
+
+
+VERIFIED_BY = """
+criteria:
+  - id: load.chat.integrity
+    kind: load_chat_integrity
+  - id: requirements.scope
+    kind: requirements_coverage
+    scope: nästa
+    verified_by: {DVM-13: [load.chat.integrity]}
+"""
+
+
+@pytest.mark.parametrize("lost, verified", [(0, True), (3, False)])
+def test_a_requirement_can_be_verified_by_earlier_criteria(tmp_path, lost, verified):
+    decision = judge(tmp_path, VERIFIED_BY, [{"name": "A", "tags": ["DVM-01"], "attempts": ["passed"]}],
+                     parts={"load": COMPLETE}, load=load_summary(500, lost=lost))
+    coverage = decision.results[1]
+    assert ("DVM-13" in coverage.failed_items) is not verified
+    assert "DVM-02" in coverage.failed_items  # no scenario and no criterion: not verified
+
+
+def test_verified_by_must_name_an_earlier_criterion(tmp_path):
+    with pytest.raises(UserError, match="kravet DVM-13 ska verifieras av load.chat.integrity, som inte står före"):
+        criteria_from(tmp_path, """
+criteria:
+  - {id: requirements.scope, kind: requirements_coverage, scope: nästa,
+     verified_by: {DVM-13: [load.chat.integrity]}}
+  - {id: load.chat.integrity, kind: load_chat_integrity}
+""")

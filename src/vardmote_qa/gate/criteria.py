@@ -37,6 +37,8 @@ def load_criteria(path: Path) -> tuple[Criterion, ...]:
         try:
             params = kind.parse({k: v for k, v in entry.items() if k not in COMMON_FIELDS - {"warn", "fail"}})
             _check_baseline(entry.get("baseline"))
+            if hasattr(kind, "check_references"):
+                kind.check_references(params, seen - {entry["id"]})
         except ValueError as error:
             raise UserError(f"Kriteriet {entry['id']} i {path.name}: {error}.") from None
         criteria.append(Criterion(id=entry["id"], kind=entry["kind"], source=dict(entry), params=params,

@@ -39,4 +39,13 @@ def compare_with_baseline(result: CriterionResult, data: RunData) -> CriterionRe
 
 
 def evaluate_all(criteria: tuple[Criterion, ...], data: RunData) -> tuple[CriterionResult, ...]:
-    return tuple(compare_with_baseline(KINDS[c.kind].evaluate(c, data), data) for c in criteria)
+    """In file order; a kind that reads earlier results (requirements verified by criteria) gets them."""
+    done: dict[str, CriterionResult] = {}
+    for criterion in criteria:
+        kind = KINDS[criterion.kind]
+        if getattr(kind, "READS_EARLIER_RESULTS", False):
+            result = kind.evaluate(criterion, data, dict(done))
+        else:
+            result = kind.evaluate(criterion, data)
+        done[criterion.id] = compare_with_baseline(result, data)
+    return tuple(done.values())

@@ -72,6 +72,14 @@ def _version_text(version) -> str | None:
     return version
 
 
+def _requirement_status(scenarios, criteria_results) -> str:
+    if not scenarios and not criteria_results:
+        return "ej verifierat"
+    if any(not s.passed for s in scenarios) or any(r.status.blocks for r in criteria_results):
+        return "underkänt"
+    return "verifierat"
+
+
 def build(decision: Decision, data: RunData, trend: list[RunSummary], scope: str | None) -> dict:
     record = data.record
     manifest = record.manifest
@@ -81,6 +89,11 @@ def build(decision: Decision, data: RunData, trend: list[RunSummary], scope: str
     matrix = coverage(data, scope) if scope else {}
     all_by_requirement = {req_id: [s for s in data.scenarios if req_id in s.requirements or req_id in s.tags]
                           for req_id in data.catalogue}
+    results_by_id = {r.criterion.id: r for r in decision.results}
+    verified_by = next((r.criterion.params.get("verified_by", {}) for r in decision.results
+                        if r.criterion.kind == "requirements_coverage"), {})
+    criteria_by_requirement = {req_id: [results_by_id[i] for i in verified_by.get(req_id, ()) if i in results_by_id]
+                               for req_id in data.catalogue}
     return {
         "decision": VERDICT_TEXT[decision.verdict],
         "reasons": [sentence(reason) for reason in decision.reasons],
@@ -121,8 +134,9 @@ def build(decision: Decision, data: RunData, trend: list[RunSummary], scope: str
             "id": req.id, "title": req.title, "epic": req.epic, "in_scope": req.id in matrix,
             "scenarios": [{"name": s.name, "outcome": s.outcome.value, "outcome_text": OUTCOME_TEXT[s.outcome.value]}
                           for s in all_by_requirement[req.id]],
-            "status": ("ej verifierat" if not all_by_requirement[req.id] else
-                       "underkänt" if any(not s.passed for s in all_by_requirement[req.id]) else "verifierat"),
+            "criteria": [{"id": r.criterion.id, "status": r.status.value, "status_text": STATUS_TEXT[r.status]}
+                         for r in criteria_by_requirement[req.id]],
+            "status": _requirement_status(all_by_requirement[req.id], criteria_by_requirement[req.id]),
         } for req in data.catalogue.values()],
         "release_scope": scope,
         "media": data.media_summary,

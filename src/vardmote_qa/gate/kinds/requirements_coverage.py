@@ -4,13 +4,17 @@ What it checks: every requirement in the release scope (requirements/catalogue.y
 has at least one executed scenario in this run, and all of them passed.
 Why: the region's acceptance was argued over because nobody could say which requirement a build
 verified; this answers it per release.
+A requirement that no scenario can show (capacity, DVM-13) is verified by other criteria of the gate
+instead (`verified_by`): it counts as verified when all of them passed. They must come earlier in the file.
 Example YAML:
     - id: requirements.scope
       kind: requirements_coverage
       scope: nästa
+      verified_by: {DVM-13: [load.visit.join_p95, load.chat.integrity]}
       key: true
 When data is missing: no acceptance part is MISSING. A requirement in scope without any executed
-scenario is FAIL ("ej verifierat"), as is one with a failed scenario; passed only on retry is WARN.
+scenario (or verifying criterion) is FAIL ("ej verifierat"), as is one with a failed scenario or a
+verifying criterion that did not pass; passed only on retry (or a warning) is WARN.
 """
 
 from __future__ import annotations
@@ -19,13 +23,26 @@ from ..model import Criterion, CriterionResult, Reason, Status
 from ..rundata import RunData
 
 PARTS = ("acceptance",)
+READS_EARLIER_RESULTS = True
 
 
 def parse(entry: dict) -> dict:
     scope = entry.get("scope")
     if not isinstance(scope, str) or not scope:
         raise ValueError("fältet 'scope' måste ange en releaseomfattning ur kravkatalogen, t.ex. nästa")
-    return {"scope": scope}
+    verified_by = entry.get("verified_by") or {}
+    if not isinstance(verified_by, dict) or not all(
+            isinstance(ids, list) and ids and all(isinstance(i, str) for i in ids) for ids in verified_by.values()):
+        raise ValueError("'verified_by' måste koppla krav-id till en lista med kriterie-id")
+    return {"scope": scope, "verified_by": {req: tuple(ids) for req, ids in verified_by.items()}}
+
+
+def check_references(params: dict, earlier_ids: set[str]) -> None:
+    for requirement, ids in params["verified_by"].items():
+        for criterion_id in ids:
+            if criterion_id not in earlier_ids:
+                raise ValueError(f"kravet {requirement} ska verifieras av {criterion_id}, som inte står före "
+                                 f"i kriteriefilen")
 
 
 def coverage(data: RunData, scope: str) -> dict[str, list]:
@@ -35,7 +52,11 @@ def coverage(data: RunData, scope: str) -> dict[str, list]:
             for req in in_scope}
 
 
-def evaluate(criterion: Criterion, data: RunData) -> CriterionResult:
+def _criteria_statuses(criterion: Criterion, requirement: str, earlier: dict[str, CriterionResult]) -> list[Status]:
+    return [earlier[i].status for i in criterion.params["verified_by"].get(requirement, ()) if i in earlier]
+
+
+def evaluate(criterion: Criterion, data: RunData, earlier: dict[str, CriterionResult]) -> CriterionResult:
     missing = data.part_problem(criterion, "acceptance")
     if missing:
         return missing
@@ -43,9 +64,12 @@ def evaluate(criterion: Criterion, data: RunData) -> CriterionResult:
     matrix = coverage(data, scope)
     if not matrix:
         return CriterionResult(criterion, Status.MISSING, None, (Reason("requirements.empty_scope", {"scope": scope}),))
-    unverified = [req for req, scenarios in matrix.items() if not scenarios]
-    failing = [req for req, scenarios in matrix.items() if any(not s.passed for s in scenarios)]
-    flaky = [req for req, scenarios in matrix.items() if any(s.passed_on_retry for s in scenarios)]
+    by_criteria = {req: _criteria_statuses(criterion, req, earlier) for req in matrix}
+    unverified = [req for req, scenarios in matrix.items() if not scenarios and not by_criteria[req]]
+    failing = [req for req, scenarios in matrix.items() if any(not s.passed for s in scenarios)
+               or any(status.blocks for status in by_criteria[req])]
+    flaky = [req for req, scenarios in matrix.items() if any(s.passed_on_retry for s in scenarios)
+             or Status.WARN in by_criteria[req]]
     value = {"in_scope": len(matrix), "verified": len(matrix) - len(unverified) - len(failing)}
     reasons = []
     if unverified:
