@@ -32,7 +32,8 @@ class Personal(users.StaffUser):
 
     @task
     def hold_meeting(self):
-        behaviours.staff_plays_meeting(self.api, self.settings, self.unit)
+        if self.pair_needed(RunClock.elapsed()):
+            behaviours.staff_plays_meeting(self.api, self.settings, self.unit)
 
 
 class Patient(users.PatientUser):
@@ -43,7 +44,8 @@ class Patient(users.PatientUser):
 
     @task
     def attend_meeting(self):
-        behaviours.patient_plays_meeting(self.api, self.settings, self.personnummer)
+        if self.pair_needed(RunClock.elapsed()):
+            behaviours.patient_plays_meeting(self.api, self.settings, self.personnummer)
 
 
 class Morgonpersonal(users.ProtocolUser):

@@ -31,7 +31,7 @@ def stop_timeout_s(planned: PlannedShape) -> int:
 
 def locust_command(planned: PlannedShape, base_url: str, out_dir: Path, extra: list[str]) -> list[str]:
     return [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--host", base_url,
-            "--csv", str(out_dir / "locust"), "--html", str(out_dir / "locust.html"),
+            "--csv", str(out_dir / "locust"), "--csv-full-history", "--html", str(out_dir / "locust.html"),
             "--json-file", str(out_dir / "locust"), "--only-summary", "--stop-timeout",
             str(stop_timeout_s(planned)), "--logfile", str(out_dir / "locust.log"), *extra]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..config import Environment, load_environment
@@ -46,6 +46,10 @@ def from_environment() -> LoadSettings:
     minutes = os.environ.get("VMQA_LOAD_MINUTES") or None
     planned = plan(load_model(), os.environ.get("VMQA_LOAD_SHAPE", "halvtimmesrusning"),
                    float(minutes) if minutes else None, float(os.environ.get("VMQA_LOAD_SCALE", "1")))
+    if os.environ.get("VMQA_LOAD_CHAT"):  # the benchmark's sustained chat: "messages per second:seconds"
+        rate, seconds = (float(part) for part in os.environ["VMQA_LOAD_CHAT"].split(":"))
+        planned = replace(planned, timing=replace(planned.timing, waiting_s=0.5, meeting_s=seconds,
+                                                  chat_interval_s=1 / rate, messages_per_side=int(rate * seconds)))
     out = os.environ.get("VMQA_LOAD_OUT")
     return LoadSettings(load_environment(os.environ.get("VMQA_LOAD_ENV", "local")), planned,
                         Path(out) if out else None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from ..errors import UserError
@@ -95,6 +96,25 @@ class PlannedShape:
     def pairs_at(self, run_s: float) -> int:
         return self.timing.pairs_for(self.meetings_at(run_s))
 
+    def pairs_started_by(self, run_s: float) -> int:
+        """The most pairs the timeline has asked for so far: Locust's user count never goes down mid-run
+        (its ramp-down waits for each batch of stopping users in turn, which would hold up the next rush),
+        so the pairs not needed now sit idle (see active_share)."""
+        seconds = self._started_by
+        return seconds[min(len(seconds) - 1, int(max(0.0, run_s)))]
+
+    @cached_property
+    def _started_by(self) -> list[int]:
+        running, started = 0, []
+        for second in range(int(self.duration_s) + 2):
+            running = max(running, self.pairs_at(second))
+            started.append(running)
+        return started
+
+    def active_share(self, run_s: float) -> float:
+        started = self.pairs_started_by(run_s)
+        return self.pairs_at(run_s) / started if started else 0.0
+
 
 def plan(model: LoadModel, name: str, minutes: float | None = None, scale: float = 1.0) -> PlannedShape:
     known = timelines(model)
@@ -130,9 +150,10 @@ def shape_class(planned: PlannedShape, personas: list[type], drain_s: float,
                 if self.runner.user_count == 0:
                     on_end()
                     return None
-                return None if run_s >= planned.duration_s + drain_s else (0, 100.0, personas)
-            users = fixed + 2 * planned.pairs_at(run_s)
-            ahead = fixed + 2 * planned.pairs_at(run_s + 1)
+                # All at once: Locust stops one spawn-rate batch at a time, each waiting for its meetings
+                return None if run_s >= planned.duration_s + drain_s else (0, 100_000.0, personas)
+            users = fixed + 2 * planned.pairs_started_by(run_s)
+            ahead = fixed + 2 * planned.pairs_started_by(run_s + 1)
             # Follow the timeline within a second or two; never below a gentle rate
             return users, max(2.0, 1.5 * abs(ahead - users)), personas
 

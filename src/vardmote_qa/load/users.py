@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 
 from locust import User
 
@@ -12,6 +13,8 @@ from .settings import LoadSettings, from_environment
 from .video import BrowserLoop, BrowserPair, VideoResult, save_result
 
 _PATIENT_NUMBERS = itertools.count()
+_SLOTS: dict[str, itertools.count] = {}
+_SLOT_COUNTS: dict[str, int] = {}
 
 
 class _Settings:
@@ -35,10 +38,28 @@ class ProtocolUser(User):
         self.api = ApiClient(self.host, self.reporter)
 
 
-class StaffUser(ProtocolUser):
+class PairUser(ProtocolUser):
+    """One side of a meeting pair. Pairs are numbered per class and process in spawn order, so the k-th
+    staff and the k-th patient form the k-th pair; only the pairs the shape needs now play meetings."""
+
+    abstract = True
+
+    def on_start(self) -> None:
+        super().on_start()
+        kind = self.pair_side
+        self.slot = next(_SLOTS.setdefault(kind, itertools.count()))
+        _SLOT_COUNTS[kind] = self.slot + 1
+
+    def pair_needed(self, run_s: float) -> bool:
+        local_pairs = _SLOT_COUNTS.get(self.pair_side, 0)
+        return self.slot < math.ceil(self.settings.planned.active_share(run_s) * local_pairs)
+
+
+class StaffUser(PairUser):
     """Care staff, logged in for the day, who take patients one meeting at a time."""
 
     abstract = True
+    pair_side = "staff"
 
     def on_start(self) -> None:
         super().on_start()
@@ -46,10 +67,11 @@ class StaffUser(ProtocolUser):
         self.unit = unit_id(self.api, self.settings)
 
 
-class PatientUser(ProtocolUser):
+class PatientUser(PairUser):
     """A patient identity of the environment, logging in with BankID for every meeting."""
 
     abstract = True
+    pair_side = "patient"
 
     def on_start(self) -> None:
         super().on_start()

@@ -1,0 +1,200 @@
+"""`make bench-load`: three figures, side by side in one run on one sandbox (the machine is shared, so
+ratios measured together mean more than absolute numbers).
+
+(a) chat messages delivered per second per load-generator CPU core: the Locust chat scenario against a
+    minimal asyncio client of the same protocol, as a ratio (how close Locust is to the ceiling);
+(b) delivery latency the Locust users report against what the asyncio client measures at the same
+    time, on the same load (is Locust's number true?);
+(c) the sandbox at the design load (the pandemi shape): p95s, chat accounting and the sandbox's CPU.
+Writes reports/bench/load-<time>.json and prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+import requests
+
+from ..config import PROJECT_ROOT, load_environment
+from ..load.runner import run_load
+from ..sandbox_runner import RunningSandbox
+
+BENCH_DIR = PROJECT_ROOT / "reports" / "bench"
+CHAT_LOCUSTFILE = Path(__file__).with_name("chat_locustfile.py")
+
+
+def _percentile(values: list[float], share: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def _window_rate(samples: list, lead: float = 0.25, tail: float = 0.85) -> dict:
+    """Delivered per second and CPU cores used, over the steady middle of the samples."""
+    start, end = samples[int(lead * (len(samples) - 1))], samples[int(tail * (len(samples) - 1))]
+    wall, delivered, cpu = end[0] - start[0], end[1] - start[1], end[2] - start[2]
+    return {"delivered_per_s": delivered / wall, "cores": cpu / wall,
+            "delivered_per_core_s": delivered / cpu if cpu > 0 else 0.0}
+
+
+def locust_chat(base_url: str, work: Path, pairs: int, rate: float, seconds: float) -> subprocess.Popen:
+    """Starts the Locust chat scenario (one process) and returns it; samples land in work/locust-samples.json."""
+    env = {**os.environ, "VMQA_LOAD_ENV": "local", "VMQA_LOAD_SHAPE": "halvtimmesrusning",
+           "VMQA_LOAD_CHAT": f"{rate}:{seconds}", "VMQA_LOAD_OUT": "",
+           "VMQA_BENCH_SAMPLES": str(work / "locust-samples.json")}
+    command = [sys.executable, "-m", "locust", "-f", str(CHAT_LOCUSTFILE), "--headless", "--host", base_url,
+               "-u", str(2 * pairs), "-r", str(2 * pairs), "-t", f"{int(seconds + 20)}s", "--stop-timeout", "30",
+               "--only-summary", "--json-file", str(work / "locust-chat"), "--logfile", str(work / "locust-chat.log")]
+    return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+def asyncio_chat(base_url: str, work: Path, pairs: int, rate: float, seconds: float, name: str) -> subprocess.Popen:
+    environment = load_environment("local")
+    return subprocess.Popen(
+        [sys.executable, "-m", "vardmote_qa.bench.asyncio_chat", base_url, str(pairs), str(rate), str(seconds),
+         str(work / f"{name}.json"), environment.clinician.username, environment.clinician.password,
+         environment.patients[-1], environment.default_unit], cwd=PROJECT_ROOT)
+
+
+def _locust_latency(work: Path) -> dict:
+    entries = json.loads((work / "locust-chat.json").read_text(encoding="utf-8"))
+    entry = next(e for e in entries if e["name"] == "chat:deliver")
+    times = []
+    for bucket, count in entry["response_times"].items():
+        times += [float(bucket)] * count
+    return {"p50_ms": _percentile(times, 0.5), "p95_ms": _percentile(times, 0.95), "count": len(times)}
+
+
+def _wait(process: subprocess.Popen, timeout: float) -> None:
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def throughput(base_url: str, work: Path, pairs: int, rate: float, seconds: float) -> dict:
+    """(a): the same offered chat, first by Locust, then by the asyncio client."""
+    _wait(locust_chat(base_url, work, pairs, rate, seconds), seconds + 120)
+    locust = _window_rate(json.loads((work / "locust-samples.json").read_text(encoding="utf-8")))
+    _wait(asyncio_chat(base_url, work, pairs, rate, seconds, "asyncio-alone"), seconds + 120)
+    ceiling = _window_rate(json.loads((work / "asyncio-alone.json").read_text(encoding="utf-8"))["samples"])
+    ratio = locust["delivered_per_core_s"] / ceiling["delivered_per_core_s"] if ceiling["delivered_per_core_s"] else 0
+    return {"pairs": pairs, "messages_per_s_per_side": rate, "seconds": seconds, "locust": locust,
+            "asyncio": ceiling, "ratio": ratio}
+
+
+def latency_check(base_url: str, work: Path, pairs: int, probe_pairs: int, rate: float, seconds: float) -> dict:
+    """(b): Locust makes the load, a small asyncio probe chats beside it at the same rate, at the same time."""
+    locust = locust_chat(base_url, work, pairs, rate, seconds)
+    time.sleep(3)  # the Locust pairs are in their meetings before the probe starts
+    probe = asyncio_chat(base_url, work, probe_pairs, rate, seconds - 6, "asyncio-probe")
+    _wait(probe, seconds + 120)
+    _wait(locust, seconds + 120)
+    probe_latencies = json.loads((work / "asyncio-probe.json").read_text(encoding="utf-8"))["latencies_ms"]
+    locust_latency = _locust_latency(work)
+    asyncio_latency = {"p50_ms": _percentile(probe_latencies, 0.5), "p95_ms": _percentile(probe_latencies, 0.95),
+                       "count": len(probe_latencies)}
+    return {"locust": locust_latency, "asyncio": asyncio_latency,
+            "p95_ratio": locust_latency["p95_ms"] / asyncio_latency["p95_ms"] if asyncio_latency["p95_ms"] else 0,
+            "p50_difference_ms": locust_latency["p50_ms"] - asyncio_latency["p50_ms"]}
+
+
+def design_load(sandbox: RunningSandbox, work: Path, minutes: float) -> dict:
+    """(c): the pandemi shape through run_load, with the sandbox's CPU and open sockets sampled."""
+    process, samples, stop = psutil.Process(sandbox._process.pid), [], threading.Event()
+    process.cpu_percent()
+
+    def sample() -> None:
+        while not stop.wait(2):
+            try:
+                sockets = requests.get(f"{sandbox.base_url}/health", timeout=5).json()["websockets"]
+            except (requests.RequestException, ValueError, KeyError):
+                sockets = None
+            samples.append({"t": time.time(), "sandbox_cpu_pct": process.cpu_percent(), "websockets": sockets,
+                            "machine_cpu_pct": psutil.cpu_percent()})
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    outcome = run_load(work / "design", sandbox.base_url, load_environment("local"), "pandemi", minutes)
+    stop.set()
+    summary = json.loads((work / "design" / "load" / "summary.json").read_text(encoding="utf-8"))
+    cpu = [s["sandbox_cpu_pct"] for s in samples]
+    sockets = [s["websockets"] for s in samples if s["websockets"] is not None]
+    requests_ = summary["requests"]
+    logins = requests_.get("auth:login", {})
+    return {"complete": outcome.complete, "minutes": minutes, "summary": summary,
+            "joins_per_min": 2 * requests_.get("visit:join", {}).get("count", 0) / (summary["duration_s"] / 60),
+            "peak_concurrent_meetings": (max(sockets) // 2) if sockets else 0,
+            "login_rush_logins_per_s": _rush_rate(work / "design" / "load", logins),
+            "sandbox_cpu_pct_mean": statistics.mean(cpu) if cpu else 0.0,
+            "sandbox_cpu_pct_p95": _percentile(cpu, 0.95), "samples": samples}
+
+
+def _rush_rate(load_dir: Path, logins: dict) -> float:
+    """auth:login per second over the rush, from Locust's per-second history."""
+    import csv
+    rows = [r for r in csv.DictReader((load_dir / "locust_stats_history.csv").open(encoding="utf-8"))
+            if r["Name"] == "auth:login"]
+    rates = [float(r["Requests/s"]) for r in rows if r["Requests/s"] not in ("", "N/A")]
+    return max(rates) if rates else logins.get("rps", 0.0)
+
+
+def print_table(result: dict) -> None:
+    a, b, c = result["throughput"], result["latency"], result["design"]
+    summary = c["summary"]["requests"]
+    print("\nLastbänk (samma sandlåda, samma körning)")
+    print(f"(a) chatt, levererade meddelanden per s och kärna: Locust {a['locust']['delivered_per_core_s']:.0f}, "
+          f"asyncio {a['asyncio']['delivered_per_core_s']:.0f} → kvot {a['ratio']:.2f} "
+          f"({a['locust']['delivered_per_s']:.0f} resp. {a['asyncio']['delivered_per_s']:.0f} meddelanden/s)")
+    print(f"(b) leveranslatens samtidigt: Locust p50 {b['locust']['p50_ms']:.0f} ms p95 {b['locust']['p95_ms']:.0f} ms, "
+          f"asyncio p50 {b['asyncio']['p50_ms']:.1f} ms p95 {b['asyncio']['p95_ms']:.1f} ms → p95-kvot {b['p95_ratio']:.2f}")
+    chat = c["summary"]["chat"]
+    print(f"(c) dimensionerande last (pandemi, {c['minutes']} min, {'klar' if c['complete'] else 'OFULLSTÄNDIG'}): "
+          f"{c['peak_concurrent_meetings']} samtidiga möten, {c['joins_per_min']:.0f} anslutningar/min, "
+          f"{c['login_rush_logins_per_s']:.1f} inloggningar/s i rusningen")
+    for name in ("chat:deliver", "visit:join", "auth:login", "signal:exchange", "video:first_frame"):
+        entry = summary.get(name)
+        if entry:
+            print(f"    {name:18} p95 {entry['p95_ms']:>6.0f} ms  p99 {entry['p99_ms']:>6.0f} ms  "
+                  f"antal {entry['count']}  fel {entry['failures']}")
+    print(f"    chatt: skickade {chat['sent']}, levererade {chat['delivered']}, förlorade {chat['lost']}; "
+          f"sandlådans CPU medel {c['sandbox_cpu_pct_mean']:.0f} %, p95 {c['sandbox_cpu_pct_p95']:.0f} % av en kärna")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Lastbänk: Locust mot asyncio, och sandlådan vid dimensionerande last")
+    parser.add_argument("--pairs", type=int, default=30)
+    parser.add_argument("--rate", type=float, default=4.0, help="chattmeddelanden per s och deltagare")
+    parser.add_argument("--seconds", type=float, default=40)
+    parser.add_argument("--design-minutes", type=float, default=6)
+    arguments = parser.parse_args()
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    work = BENCH_DIR / f"load-{stamp}"
+    work.mkdir(parents=True, exist_ok=True)
+    with RunningSandbox(work / "sandbox") as sandbox:
+        result = {"started": stamp, "machine_cores": psutil.cpu_count(),
+                  "load_average_at_start": os.getloadavg()}
+        result["throughput"] = throughput(sandbox.base_url, work, arguments.pairs, arguments.rate, arguments.seconds)
+        result["latency"] = latency_check(sandbox.base_url, work, arguments.pairs, 5, arguments.rate,
+                                          arguments.seconds)
+        result["design"] = design_load(sandbox, work, arguments.design_minutes)
+    (BENCH_DIR / f"load-{stamp}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    print_table(result)
+    print(f"\nJSON: {BENCH_DIR / f'load-{stamp}.json'}")
+
+
+if __name__ == "__main__":
+    main()
