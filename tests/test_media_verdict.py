@@ -86,8 +86,9 @@ def test_profiles_become_cdp_conditions_with_half_the_round_trip_each_way():
     tag = cdp_conditions(profiles["tag"])
     assert tag == {"offline": False, "latency": 125, "downloadThroughput": 62500, "uploadThroughput": 31250,
                    "packetLoss": 5}
-    # Broadband still turns emulation on (1 ms), or a later drop would never reach the call's sockets.
-    assert cdp_conditions(profiles["bredband"])["latency"] == 1
+    # Broadband is not emulated at all; an impairing profile always has some latency, or loss is ignored.
+    assert cdp_conditions(profiles["bredband"])["latency"] == 0
+    assert cdp_conditions(NetworkProfile("bara-forlust", "", 0, None, None, 2))["latency"] == 1
     assert cdp_conditions(DROP)["packetLoss"] == 100
     with pytest.raises(UserError, match="forlust_procent"):
         parse_profiles({"profiler": {"trasig": {"fordrojning_ms": 10, "forlust_procent": 150}}})
@@ -168,3 +169,36 @@ def test_summary_gives_percentiles_per_profile(tmp_path):
     assert profile["visits"] == 3 and profile["verdicts"] == {"good": 3, "acceptable": 0, "fail": 0}
     assert profile["measures"]["ttff_s"] == {"p50": 0.7, "p95": 2.0, "unit": "s", "n": 3}
     assert percentile([], 0.5) is None
+
+
+def test_seconds_a_starved_test_machine_made_no_frames_are_set_aside_not_blamed():
+    from vardmote_qa.media.starvation import starved_spans
+    samples = steady(10)
+    for index, one in enumerate(samples):  # the camera delivers 20 frames a second, except in second 5
+        one["source_video"] = {"frames": 20 * (index + 1) - (12 if index >= 4 else 0)}
+    series = parse_series("patienten", raw(samples), 0)
+    spans = starved_spans({"patienten": series})
+    assert spans == [(4.0, 6.0)]
+    capped = [dict(one, camera={"frameRate": 20, "maxFramerate": 2}) for one in samples]
+    for index, one in enumerate(capped):  # a cap the page set itself is the product's choice, not starvation
+        one["source_video"] = {"frames": 2 * (index + 1)}
+    assert starved_spans({"patienten": parse_series("patienten", raw(capped), 0)}) == []
+
+
+def test_an_overloaded_machine_spoils_only_a_bad_verdict_resting_on_cpu_sensitive_measures():
+    from vardmote_qa.media.visit import MediaReport, assess_visit
+
+    def visit(samples, load):
+        reports = [MediaReport(role, raw(samples)) for role in ("patienten", "vårdpersonalen")]
+        return assess_visit("v", reports, RULES, load_per_core=load)
+
+    frozen = steady(10)
+    for one in frozen[5:]:
+        one["inbound_video"]["totalFreezesDuration"] = 2.0
+    freezes = visit(frozen, 6.0)
+    assert freezes.tier is Tier.FAIL and freezes.cannot_judge and "överbelastad" in freezes.overloaded[0]
+    assert not visit(frozen, 1.0).cannot_judge
+    losses = visit(steady(10, loss_every=10), 6.0)
+    assert losses.tier is Tier.FAIL and not losses.cannot_judge
+    clean = visit(steady(10), 6.0)
+    assert clean.tier is Tier.GOOD and not clean.cannot_judge

@@ -85,9 +85,10 @@ class Actor:
 
     @step_title("{self.role_word} tappar nätet i {seconds} s, sedan kommer det tillbaka")
     def lose_network_for(self, seconds: float) -> None:
-        if self._network is None:
-            raise NetworkNotInEffect(f"{self.role_word} har ingen nätprofil, så nätet kan inte tas bort: "
-                                     f"ange nätet (till exempel \"bredband\") innan samtalet börjar")
+        # Chromium applies a change to a call's sockets only if they were created under an impairing profile.
+        if self._network is None or not self._network.profile.impairs:
+            raise NetworkNotInEffect(f"{self.role_word} har inget emulerat nät, så nätet kan inte tas bort mitt i "
+                                     f"besöket: ange ett nät som begränsar (till exempel \"4g\") innan samtalet börjar")
         started = time.time() * 1000
         self._network.drop()
         pause(seconds)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .effect import NetworkNotInEffect
+from .effect import MachineOverloaded, NetworkNotInEffect
 from .record import write_visit
+from .starvation import machine_load_per_core
 from .thresholds import load_thresholds
 from .visit import VisitResult, assess_visit
 
@@ -22,8 +23,11 @@ class VisitAssessment:
         """The verdict; raises NetworkNotInEffect (after writing the evidence) when a set network never took."""
         if self._result is None:
             reports = [actor.media_report() for actor in self._actors_present()]
-            self._result = assess_visit(self._label, reports, load_thresholds())
+            self._result = assess_visit(self._label, reports, load_thresholds(), machine_load_per_core())
             write_visit(self._result, self._run_dir, self._label)
+        if self._result.cannot_judge:
+            raise MachineOverloaded("Videokvaliteten kan inte bedömas: " + "; ".join(self._result.overloaded)
+                                    + ". Kör om scenariot när datorn är mindre belastad.")
         if self._result.not_in_effect:
             raise NetworkNotInEffect("Nätet som scenariot angav syns inte i samtalets statistik, så resultatet "
                                      "går inte att lita på: " + "; ".join(self._result.not_in_effect) + ".")

@@ -27,6 +27,10 @@ class NetworkNotInEffect(Exception):
     Not an AssertionError, so that pytest and Allure report it as broken rather than as a product failure."""
 
 
+class MachineOverloaded(Exception):
+    """The machine running the browsers starved them for most of the visit: no verdict, an error."""
+
+
 @dataclass(frozen=True)
 class Window:
     role: str        # whose network was impaired

@@ -9,6 +9,7 @@ from __future__ import annotations
 from statistics import median
 
 from .series import ParticipantSeries, Point
+from .starvation import overlaps
 
 # The window before an impairment whose fps is the "earlier fps" recovery is measured against.
 RECOVERY_BASELINE_S = 5.0
@@ -73,15 +74,17 @@ def recovery_s(points: list[Point], windows: list[tuple[float, float]]) -> float
 
 
 def measure_participant(series: ParticipantSeries, sender: ParticipantSeries | None, origin_ms: float,
-                        windows: list[tuple[float, float]]) -> dict[str, float | None]:
+                        windows: list[tuple[float, float]],
+                        starved: list[tuple[float, float]] = ()) -> dict[str, float | None]:
+    """starved: seconds the test machine could not keep up (starvation.py); freezes and frame rate skip them."""
     points = measured_points(series, origin_ms)
-    seconds = sum(p.interval_s for p in points)
+    judged = [p for p in points if not overlaps(p, list(starved))]
     lost = sum(p.packets_lost for p in points)
     values = {
         "ttff_s": _seconds_between(series.first_frame_at_ms, series.joined_at_ms),
         "ice_connected_s": _seconds_between(series.connected_at_ms, series.joined_at_ms),
-        "freeze_ratio": _share(sum(p.freeze_s for p in points), seconds),
-        "fps_ratio": fps_ratio(points, sender),
+        "freeze_ratio": _share(sum(p.freeze_s for p in judged), sum(p.interval_s for p in judged)),
+        "fps_ratio": fps_ratio(judged, sender),
         "packet_loss": _share(lost, lost + sum(p.packets_received for p in points)),
         "rtt_ms": _median(p.rtt_ms for p in points),
         "jitter_ms": _median(p.jitter_ms for p in points),

@@ -63,7 +63,9 @@
     for (const sender of entry.peer.getSenders()) {
       if (sender.track && sender.track.kind === "video" && sender.track.getSettings) {
         const settings = sender.track.getSettings();
-        sample.camera = { frameRate: settings.frameRate, width: settings.width, height: settings.height };
+        const encodings = (sender.getParameters().encodings || [])[0] || {};
+        sample.camera = { frameRate: settings.frameRate, width: settings.width, height: settings.height,
+          maxFramerate: encodings.maxFramerate };
       }
     }
     state.samples.push(sample);

@@ -10,8 +10,9 @@ from ..errors import UserError
 from .yamlfile import read_yaml
 
 PROFILES_FILE = PROJECT_ROOT / "media" / "network-profiles.yaml"
-# Chromium throttles WebRTC only while some emulation is on when the call's sockets are created, and
-# ignores packet loss at zero latency (checked on Chromium 150): every emulated network adds at least this.
+# Chromium ignores packet loss at zero latency (checked on Chromium 150): every impairing profile adds at
+# least this. A profile that impairs nothing is not emulated at all: Chromium's throttle adds jitter of its
+# own on a busy machine (seen as freezes on "bredband" at load 7 on 2 cores).
 MIN_ONE_WAY_LATENCY_MS = 1
 
 
@@ -37,6 +38,8 @@ def cdp_conditions(profile: NetworkProfile) -> dict:
     """Network.emulateNetworkConditions parameters: latency is one way, so half the profile's round trip."""
     def bytes_per_second(mbit):
         return -1 if not mbit else mbit * 1_000_000 / 8
+    if not profile.impairs:
+        return {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1, "packetLoss": 0}
     return {"offline": False, "latency": max(MIN_ONE_WAY_LATENCY_MS, profile.rtt_ms / 2),
             "downloadThroughput": bytes_per_second(profile.down_mbit_s),
             "uploadThroughput": bytes_per_second(profile.up_mbit_s), "packetLoss": profile.loss_pct}

@@ -22,6 +22,7 @@ class Point:
     fps_received: float        # frames decoded per second, remote video
     fps_camera: float | None   # frames per second this participant's camera delivered to its encoder
     camera_frame_rate: float | None  # the frame rate this participant's camera is set to (track settings)
+    frame_rate_cap: float | None     # a cap the page put on its encoder (maxFramerate), if any
     fps_sent: float | None
     frames_decoded: int        # in the interval
     camera_frames: int | None  # in the interval
@@ -87,6 +88,7 @@ def _point(previous: dict, current: dict, origin_ms: float) -> Point:
         fps_received=_rate(d("inbound_video", "framesDecoded"), seconds),
         fps_camera=None if camera is None else _rate(camera, seconds),
         camera_frame_rate=_get(current, "camera", "frameRate", None),
+        frame_rate_cap=_get(current, "camera", "maxFramerate", None),
         fps_sent=_rate(d("outbound_video", "framesSent"), seconds) if current.get("outbound_video") else None,
         frames_decoded=int(d("inbound_video", "framesDecoded")), camera_frames=None if camera is None else int(camera),
         freeze_s=round(d("inbound_video", "totalFreezesDuration"), 3),
@@ -123,5 +125,5 @@ def parse_series(role: str, raw: dict, origin_ms: float) -> ParticipantSeries:
 
 def origin_of(raws: list[dict]) -> float | None:
     """The visit's time origin: the first peer connection any participant created."""
-    created = [p["created_at"] for raw in raws for p in raw.get("peers") or [] if p.get("created_at")]
+    created = [p["created_at"] for raw in raws for p in raw.get("peers") or [] if p.get("created_at") is not None]
     return min(created) if created else None

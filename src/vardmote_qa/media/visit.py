@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from .effect import Window, effect_problems
 from .measures import measure_participant
 from .profiles import NetworkProfile
+from .measures import measured_points
 from .series import ParticipantSeries, origin_of, parse_series
+from .starvation import CPU_SENSITIVE, MAX_LOAD_PER_CORE, MIN_JUDGED_SHARE, overlaps, starved_spans
 from .thresholds import Rule
 from .tiers import Tier
 from .verdict import VisitVerdict, judge
@@ -33,10 +35,20 @@ class VisitResult:
     verdict: VisitVerdict
     windows: list[Window] = field(default_factory=list)
     not_in_effect: list[str] = field(default_factory=list)
+    set_aside_s: dict[str, float] = field(default_factory=dict)  # role -> seconds the test machine was starved
+    overloaded: list[str] = field(default_factory=list)          # why the visit cannot be judged at all
 
     @property
     def tier(self) -> Tier:
         return self.verdict.tier
+
+    @property
+    def cannot_judge(self) -> bool:
+        """An overloaded machine spoils only a bad verdict, and only one that rests on CPU-sensitive measures."""
+        if not self.overloaded or self.tier is Tier.GOOD:
+            return False
+        return all(m.id in CPU_SENSITIVE for by_measure in self.verdict.measures.values()
+                   for m in by_measure.values() if m.tier is self.tier)
 
     def measure(self, role: str, measure_id: str):
         return self.verdict.measures.get(role, {}).get(measure_id)
@@ -48,13 +60,15 @@ class VisitResult:
             participants[role] = {"network": self.networks.get(role),
                                   "measures": {mid: m.as_dict() for mid, m in self.verdict.measures[role].items()},
                                   "timing": {k: data[k] for k in ("joined_s", "ice_connected_s", "first_frame_s")},
-                                  "series": data["points"]}
+                                  "set_aside_s": self.set_aside_s.get(role, 0.0), "series": data["points"]}
         return {"format": 1, "visit": self.visit, "profile": self.profile, "participants": participants,
                 "verdict": self.verdict.tier.value, "verdict_sv": self.verdict.tier.swedish,
                 "reason": self.verdict.reason,
                 "impairment_windows": [[w.start_s, w.end_s] for w in self.windows],
                 "impairments": [{"role": w.role, "start_s": w.start_s, "end_s": w.end_s} for w in self.windows],
-                "network_in_effect": not self.not_in_effect, "network_problems": self.not_in_effect}
+                "network_in_effect": not self.not_in_effect, "network_problems": self.not_in_effect,
+                "machine_overloaded": bool(self.overloaded), "machine_problems": self.overloaded,
+                "judged": not self.cannot_judge}
 
 
 def visit_profile(networks: dict[str, NetworkProfile | None]) -> str | None:
@@ -66,18 +80,31 @@ def visit_profile(networks: dict[str, NetworkProfile | None]) -> str | None:
     return next(iter(named.values())).name if named else None
 
 
-def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule]) -> VisitResult:
+def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
+                 load_per_core: float | None = None) -> VisitResult:
+    """load_per_core: the test machine's load during the visit (starvation.machine_load_per_core())."""
     origin = origin_of([r.raw for r in reports])
     origin_ms = origin if origin is not None else 0
     series = {r.role: parse_series(r.role, r.raw, origin_ms) for r in reports}
     windows = [Window(r.role, round((start - origin_ms) / 1000, 2), round((end - origin_ms) / 1000, 2))
                for r in reports for start, end in r.drops_ms]
     spans = [(w.start_s, w.end_s) for w in windows]
-    values = {}
+    starved = starved_spans(series)
+    values, set_aside, overloaded = {}, {}, []
     for role, one in series.items():
         sender = next((other for other_role, other in series.items() if other_role != role), None)
-        values[role] = measure_participant(one, sender, origin_ms, spans) if origin is not None else {}
+        values[role] = measure_participant(one, sender, origin_ms, spans, starved) if origin is not None else {}
+        points = measured_points(one, origin_ms)
+        set_aside[role] = round(sum(p.interval_s for p in points if overlaps(p, starved)), 2)
+        total = sum(p.interval_s for p in points)
+        if total and set_aside[role] > (1 - MIN_JUDGED_SHARE) * total:
+            overloaded.append(f"datorn som kör testet hann inte med under {set_aside[role]:.0f} av {total:.0f} s "
+                              f"hos {role} (kameran levererade för få bilder)")
+    if load_per_core is not None and load_per_core > MAX_LOAD_PER_CORE:
+        overloaded.append(f"datorn som kör testet är överbelastad (belastning {load_per_core:.1f} per kärna, "
+                          f"gränsen är {MAX_LOAD_PER_CORE:.0f})")
     networks = {r.role: r.network for r in reports}
     return VisitResult(label, visit_profile(networks), {r: (p.name if p else None) for r, p in networks.items()},
                        series, origin, judge(values, rules), windows,
-                       effect_problems(networks, series, windows, origin_ms) if origin is not None else [])
+                       effect_problems(networks, series, windows, origin_ms) if origin is not None else [],
+                       set_aside, overloaded)
