@@ -19,7 +19,8 @@ def _scenario_label(request) -> str:
 
 @pytest.fixture
 def video_visit(request, cast, run_dir) -> VisitAssessment:
-    return VisitAssessment(cast.present, run_dir, _scenario_label(request))
+    tags = tuple(sorted({marker.name for marker in request.node.iter_markers()}))
+    return VisitAssessment(cast.present, run_dir, _scenario_label(request), tags)
 
 
 @pytest.fixture

@@ -26,7 +26,8 @@ def judged(results):
     """The visits the machine could judge; when it was starved for most of them, the check is an error."""
     kept = [r for r in results if not r.cannot_judge]
     if len(kept) * 2 < len(results):
-        raise MachineOverloaded("För få besök kunde bedömas: " + "; ".join(p for r in results for p in r.overloaded))
+        reasons = "; ".join(problem for result in results for problem in result.overloaded)
+        raise MachineOverloaded(f"För få besök kunde bedömas: {reasons}")
     return kept
 
 

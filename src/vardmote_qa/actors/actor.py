@@ -88,7 +88,8 @@ class Actor:
         # Chromium applies a change to a call's sockets only if they were created under an impairing profile.
         if self._network is None or not self._network.profile.impairs:
             raise NetworkNotInEffect(f"{self.role_word} har inget emulerat nät, så nätet kan inte tas bort mitt i "
-                                     f"besöket: ange ett nät som begränsar (till exempel \"4g\") innan samtalet börjar")
+                                     f"besöket: ange ett nät som begränsar (till exempel \"4g\") innan samtalet "
+                                     f"börjar")
         started = time.time() * 1000
         self._network.drop()
         pause(seconds)

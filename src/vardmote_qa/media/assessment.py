@@ -13,17 +13,19 @@ from .visit import VisitResult, assess_visit
 
 
 class VisitAssessment:
-    def __init__(self, actors_present, run_dir: Path, label: str):
+    def __init__(self, actors_present, run_dir: Path, label: str, tags: tuple[str, ...] = ()):
         self._actors_present = actors_present  # a callable: the actors of the scenario, at the time asked
         self._run_dir = Path(run_dir)
         self._label = label
+        self._tags = tags
         self._result: VisitResult | None = None
 
     def result(self) -> VisitResult:
         """The verdict; raises NetworkNotInEffect (after writing the evidence) when a set network never took."""
         if self._result is None:
             reports = [actor.media_report() for actor in self._actors_present()]
-            self._result = assess_visit(self._label, reports, load_thresholds(), machine_load_per_core())
+            self._result = assess_visit(self._label, reports, load_thresholds(), machine_load_per_core(),
+                                        self._tags)
             write_visit(self._result, self._run_dir, self._label)
         if self._result.cannot_judge:
             raise MachineOverloaded("Videokvaliteten kan inte bedömas: " + "; ".join(self._result.overloaded)

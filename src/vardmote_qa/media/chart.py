@@ -7,7 +7,7 @@ from html import escape
 
 from .visit import VisitResult
 
-WIDTH, PANEL_HEIGHT, LEFT, RIGHT, TOP, GAP = 720, 120, 60, 130, 30, 34
+WIDTH, PANEL_HEIGHT, LEFT, RIGHT, TOP, GAP = 760, 120, 60, 170, 30, 34
 COLOURS = ["#1f77b4", "#d95f02", "#2ca02c", "#7570b3"]
 PANELS = [("fps_received", "Mottagna bilder per sekund"), ("loss_pct", "Paketförlust (%)"),
           ("rtt_ms", "Tur och retur (ms)")]
@@ -27,13 +27,23 @@ def _panel(result: VisitResult, key: str, title: str, top: float, t_max: float) 
     for fraction in (0, 0.5, 1):
         value = v_max * fraction
         parts.append(f'<text x="{LEFT - 6}" y="{y(value) + 4:.1f}" class="axis" text-anchor="end">{value:.0f}</text>')
-    for index, (role, series) in enumerate(result.series.items()):
-        points = [(x(p.t_s), y(getattr(p, key))) for p in series.points if getattr(p, key) is not None and p.t_s >= 0]
-        if points:
-            path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+    for index, series in enumerate(result.series.values()):
+        for segment in _segments([(p.t_s, getattr(p, key)) for p in series.points if p.t_s >= 0]):
+            path = " ".join(f"{x(t):.1f},{y(v):.1f}" for t, v in segment)
             parts.append(f'<polyline points="{path}" fill="none" stroke="{COLOURS[index % len(COLOURS)]}" '
                          f'stroke-width="1.8"/>')
     return parts
+
+
+def _segments(values: list[tuple[float, float | None]]) -> list[list[tuple[float, float]]]:
+    """Runs of measured seconds: a second without a value (no packets at all) breaks the line, never bridges it."""
+    runs, current = [], []
+    for t, value in values:
+        if value is None:
+            runs, current = runs + [current] if current else runs, []
+        else:
+            current.append((t, value))
+    return runs + [current] if current else runs
 
 
 def render_svg(result: VisitResult) -> str:
@@ -47,7 +57,8 @@ def render_svg(result: VisitResult) -> str:
     for index, (key, title) in enumerate(PANELS):
         parts += _panel(result, key, title, TOP + 18 + index * (PANEL_HEIGHT + GAP), t_max)
     bottom = TOP + 18 + len(PANELS) * (PANEL_HEIGHT + GAP) - GAP + 14
-    parts.append(f'<text x="{WIDTH - RIGHT}" y="{bottom}" class="axis" text-anchor="end">tid (s), 0–{t_max:.0f}</text>')
+    parts.append(f'<text x="{WIDTH - RIGHT}" y="{bottom}" class="axis" text-anchor="end">'
+                 f'tid (s), 0–{t_max:.0f}</text>')
     for index, role in enumerate(result.series):
         legend_y = TOP + 30 + index * 16
         parts.append(f'<rect x="{WIDTH - RIGHT + 12}" y="{legend_y - 9}" width="12" height="3" '

@@ -11,6 +11,9 @@ from .record import VISITS_FOLDER
 from .tiers import Tier
 
 NO_PROFILE = "ingen"
+# Visits made bad on purpose (the degraded video engine) prove the platform catches a fault; they say
+# nothing about a profile's quality, so they are counted apart.
+NEGATIVE_TAG = "negativ"
 
 
 def percentile(values: list[float], share: float) -> float | None:
@@ -23,7 +26,8 @@ def percentile(values: list[float], share: float) -> float | None:
 
 def summarise(visits: list[dict]) -> dict:
     profiles: dict[str, dict] = {}
-    for visit in visits:
+    negative = [visit for visit in visits if NEGATIVE_TAG in (visit.get("tags") or [])]
+    for visit in (visit for visit in visits if NEGATIVE_TAG not in (visit.get("tags") or [])):
         entry = profiles.setdefault(visit.get("profile") or NO_PROFILE,
                                     {"visits": 0, "verdicts": {t.value: 0 for t in Tier}, "_values": {}})
         entry["visits"] += 1
@@ -38,7 +42,7 @@ def summarise(visits: list[dict]) -> dict:
         entry["measures"] = {mid: {"p50": percentile(b["values"], 0.5), "p95": percentile(b["values"], 0.95),
                                    "unit": b["unit"], "n": len(b["values"])}
                              for mid, b in sorted(entry.pop("_values").items())}
-    return {"format": 1, "profiles": profiles}
+    return {"format": 1, "profiles": profiles, "negative_visits": len(negative)}
 
 
 def write_media_summary(run_dir: Path) -> Path:

@@ -66,8 +66,9 @@ def run_visit(stage: Stage, label: str, seconds: float, patient_network: Network
         clinician.admit(visit)
         patient.observe_call()
         clinician.stay_in_call(seconds)
+        tags = ("sanningskontroll", "negativ") if degraded else ("sanningskontroll",)
         result = assess_visit(label, [actor.media_report() for actor in cast.present()], load_thresholds(),
-                              machine_load_per_core())
+                              machine_load_per_core(), tags)
         write_visit(result, stage.run_dir, label)
         return result
     finally:
@@ -113,7 +114,8 @@ def tally(results: list[VisitResult], expected: Tier, measure: str | None = None
         r.measure(role, measure).tier is expected for role in r.series)) for r in judged]
     ttff = sorted(m.value for r in results for by in r.verdict.measures.values()
                   for mid, m in by.items() if mid == "ttff_s" and m.value is not None)
-    return {"expected": expected.value, "hits": sum(hits), "runs": len(results), "not_judged": len(results) - len(judged),
+    return {"expected": expected.value, "hits": sum(hits), "runs": len(results),
+            "not_judged": len(results) - len(judged),
             "held": all(hits) and len(judged) * 2 >= len(results),
             "set_aside_s": [sum(r.set_aside_s.values()) for r in results],
             "verdicts": [r.tier.value for r in results], "reasons": [r.verdict.reason for r in results],
@@ -168,7 +170,8 @@ def summary_text(figures: dict) -> str:
     rows = "\n".join(f"    RTT {row['rtt_ms']} ms, ljudförlust {row['audio_loss_pct']} %, paketförlust (mått) "
                      f"{row['packet_loss_pct']} %" for row in impairment["visits"])
     clean, degraded = figures["clean_broadband"], figures["degraded_video"]
-    return (f"Känd försämring: satt RTT {impairment['set']['rtt_ms']} ms (-{RTT_TOLERANCE_BELOW_MS:.0f}/+{RTT_TOLERANCE_ABOVE_MS:.0f}), "
+    return (f"Känd försämring: satt RTT {impairment['set']['rtt_ms']} ms "
+            f"(-{RTT_TOLERANCE_BELOW_MS:.0f}/+{RTT_TOLERANCE_ABOVE_MS:.0f}), "
             f"förlust {impairment['set']['loss_pct']} % ± {impairment['tolerance']['loss_pp']} pp: "
             f"{'höll' if impairment['held'] else 'HÖLL INTE'}\n{rows}\n"
             f"Rent bredband bra: {clean['hits']} av {clean['runs']} ({clean['not_judged']} ej bedömda: datorn "

@@ -37,6 +37,7 @@ class VisitResult:
     not_in_effect: list[str] = field(default_factory=list)
     set_aside_s: dict[str, float] = field(default_factory=dict)  # role -> seconds the test machine was starved
     overloaded: list[str] = field(default_factory=list)          # why the visit cannot be judged at all
+    tags: tuple[str, ...] = ()  # the scenario's tags; "negativ" marks a visit made bad on purpose
 
     @property
     def tier(self) -> Tier:
@@ -61,7 +62,8 @@ class VisitResult:
                                   "measures": {mid: m.as_dict() for mid, m in self.verdict.measures[role].items()},
                                   "timing": {k: data[k] for k in ("joined_s", "ice_connected_s", "first_frame_s")},
                                   "set_aside_s": self.set_aside_s.get(role, 0.0), "series": data["points"]}
-        return {"format": 1, "visit": self.visit, "profile": self.profile, "participants": participants,
+        return {"format": 1, "visit": self.visit, "profile": self.profile, "tags": list(self.tags),
+                "participants": participants,
                 "verdict": self.verdict.tier.value, "verdict_sv": self.verdict.tier.swedish,
                 "reason": self.verdict.reason,
                 "impairment_windows": [[w.start_s, w.end_s] for w in self.windows],
@@ -81,7 +83,7 @@ def visit_profile(networks: dict[str, NetworkProfile | None]) -> str | None:
 
 
 def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
-                 load_per_core: float | None = None) -> VisitResult:
+                 load_per_core: float | None = None, tags: tuple[str, ...] = ()) -> VisitResult:
     """load_per_core: the test machine's load during the visit (starvation.machine_load_per_core())."""
     origin = origin_of([r.raw for r in reports])
     origin_ms = origin if origin is not None else 0
@@ -107,4 +109,4 @@ def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
     return VisitResult(label, visit_profile(networks), {r: (p.name if p else None) for r, p in networks.items()},
                        series, origin, judge(values, rules), windows,
                        effect_problems(networks, series, windows, origin_ms) if origin is not None else [],
-                       set_aside, overloaded)
+                       set_aside, overloaded, tuple(tags))
