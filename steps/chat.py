@@ -10,9 +10,10 @@ _SWEDISH = "Räksmörgås med blåbär och ÅÄÖ åäö – é ü ß «citat» 
 LONG_MESSAGE = (_SWEDISH * (4000 // len(_SWEDISH) + 1))[:3999] + "."
 
 
-@given("att patienten och vårdpersonalen är i ett pågående chattmöte", target_fixture="visit")
-def meeting_in_chat(cast):
-    return cast.clinician.meet_in_chat(cast.patient)
+@given(phrase("att patienten och vårdpersonalen chattar i ett ärende hos {unit}"), target_fixture="visit")
+def chatting_in_errand(cast, unit):
+    cast.engage("vårdpersonalen", unit)
+    return cast.clinician.meet_in_chat(cast.patient, unit)
 
 
 @when(phrase('{role:Roll} skriver "{text}" i chatten'))

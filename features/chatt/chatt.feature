@@ -2,10 +2,10 @@
 @DVM-02 @chatt
 Egenskap: Chatt i möten och rena chattmöten
   Meddelanden kommer fram i ordning åt båda hållen, inget tappas eller ändras,
-  och text visas alltid som text.
+  och text visas alltid som text. Scenarierna chattar i ett rent chattmöte: ett patientinitierat ärende.
 
   Bakgrund:
-    Givet att patienten och vårdpersonalen är i ett pågående chattmöte
+    Givet att patienten och vårdpersonalen chattar i ett ärende hos Hälsocoach online
 
   @kritisk @smoke
   Scenario: Meddelanden kommer fram i ordning åt båda hållen

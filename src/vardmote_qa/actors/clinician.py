@@ -49,15 +49,15 @@ class Clinician(ChatParticipant, Actor):
         start.open()
         return start
 
-    @step_title("{self.role_word} möter {patient.role_word} i ett chattmöte")
-    def meet_in_chat(self, patient: Patient) -> Visit:
-        """Books a chat meeting, lets the patient in once checked in, and both open it in their browsers."""
-        visit = self.book_visit_with(patient, VisitKind.CHAT)
-        patient.check_in_to(visit)
-        self.api.admit(visit.id)
-        self.open_visit(visit.id)
+    @step_title("{self.role_word} chattar med {patient.role_word} i ett ärende hos {unit}")
+    def meet_in_chat(self, patient: Patient, unit: str) -> Visit:
+        """The patient leaves a chat errand, this clinician picks it up, and both open it in their browsers."""
+        errand = patient.has_left_errand(unit, "Jag har en fråga.")
+        self.api.pick_up(errand.visit_id)
+        patient.open_visit(errand.visit_id)
+        self.open_visit(errand.visit_id)
         patient.expect_meeting_in_progress()
-        return visit
+        return self.api.visit(errand.visit_id)
 
     @step_title("{self.role_word} öppnar besök {visit_id}")
     def open_visit(self, visit_id: int) -> None:

@@ -50,11 +50,6 @@ class Patient(ChatParticipant, Actor):
         self._logged_in = True
         self.visit_id = self.visit_screen.visit_id()
 
-    @step_title("{self.role_word} checkar in och öppnar besöket")
-    def check_in_to(self, visit: Visit) -> None:
-        self.api.check_in(visit.id)
-        self.open_visit(visit.id)
-
     @step_title("{self.role_word} öppnar besök {visit_id}")
     def open_visit(self, visit_id: int) -> None:
         self._log_in()

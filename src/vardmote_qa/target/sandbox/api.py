@@ -77,9 +77,6 @@ class SandboxApi:
         return [Sms(phone=row["phone"], text=row["text"], visit_id=row["visit_id"]) for row in rows]
 
     # -- clinician --------------------------------------------------------------------------------------
-    def admit(self, visit_id: int) -> Visit:
-        return _visit(self._call("POST", f"/api/visits/{visit_id}/admit"))
-
     def pick_up(self, visit_id: int) -> Visit:
         return _visit(self._call("POST", f"/api/visits/{visit_id}/pick-up"))
 
@@ -92,9 +89,6 @@ class SandboxApi:
 
     def withdraw_consent(self, unit: str, page: ConsentPage) -> None:
         self._call("DELETE", f"/api/consents/{self.unit_id(unit)}/{_CONSENT_PAGE[page]}")
-
-    def check_in(self, visit_id: int) -> Visit:
-        return _visit(self._call("POST", f"/api/visits/{visit_id}/check-in"))
 
     # -- administration ---------------------------------------------------------------------------------
     def create_staff(self, unit: str, role: StaffRole) -> StaffAccount:
