@@ -10,6 +10,11 @@ def errand_left(cast, role, text, unit):
     return cast.by_role(role).has_left_errand(unit, text)
 
 
+@given(phrase("att {role:Roll} har mottagningens kö öppen"))
+def queue_open(cast, role):
+    cast.by_role(role).watch_queue()
+
+
 @when(phrase("{role:Roll} loggar in och öppnar startsidan"), target_fixture="units_offered")
 def open_start_page(cast, role):
     return cast.by_role(role).units_on_start_page()
@@ -94,3 +99,14 @@ def no_interpreter(cast, role, errand):
 @then(phrase("ombeds {role:Roll} välja tolkspråk"))
 def asked_for_language(cast, role):
     cast.by_role(role).expect_asked_for_interpreter_language()
+
+
+@then(phrase("dyker ärendet upp i kön hos {role:Roll}"))
+def errand_arrives(cast, role, errand):
+    cast.by_role(role).expect_errand_arriving(errand)
+
+
+@then(phrase("har ingen kod från ärendet körts hos {role:Roll}"))
+def no_code_from_errand(cast, role):
+    problems = cast.by_role(role).injected_code_in_queue()
+    assert not problems, f"ärendetexten tolkades som kod hos {role}: " + "; ".join(problems)

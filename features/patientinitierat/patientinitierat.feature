@@ -33,6 +33,15 @@ Egenskap: Patientinitierat möte
     Och ser kollegan inte ärendet i kön
     Och kan kollegan inte öppna ärendet
 
+  @kritisk @negativ @SEC-02
+  Scenario: Kod i ett ärende visas som text i den öppna kön
+    Givet att vårdpersonalen arbetar på Ungdomsmottagningen
+    Och att vårdpersonalen har mottagningens kö öppen
+    När patienten öppnar Ungdomsmottagningen från startsidan
+    Och patienten lämnar ärendet "<img src=x onerror="window.vmqaInjected=true"> hjälp" som chatt
+    Så dyker ärendet upp i kön hos vårdpersonalen
+    Och har ingen kod från ärendet körts hos vårdpersonalen
+
   @hog
   Abstrakt Scenario: Ett ärende till <mottagning> från startsidan hamnar i mottagningens kö
     Givet att vårdpersonalen arbetar på <mottagning>

@@ -83,6 +83,22 @@ class Clinician(ChatParticipant, Actor):
     def expect_errand_in_queue(self, errand: Errand) -> None:
         self._start_screen().expect_in_queue(errand.visit_id, errand.text)
 
+    @step_title("{self.role_word} har kön öppen")
+    def watch_queue(self) -> None:
+        self._start_screen()
+
+    @step_title("{self.role_word} ser ärendet \"{errand.text}\" dyka upp i den öppna kön")
+    def expect_errand_arriving(self, errand: Errand) -> None:
+        """Without reloading: the live queue must show the new errand by itself."""
+        self.target.start_screen(self.page).expect_in_queue(errand.visit_id, errand.text)
+
+    @step_title("{self.role_word} kontrollerar att ingen kod från ärenden har körts")
+    def injected_code_in_queue(self) -> list[str]:
+        start = self.target.start_screen(self.page)
+        problems = ["kod från ett ärende kördes i webbläsaren"] if start.code_from_errands_ran() else []
+        elements = start.markup_elements_in_queue()
+        return problems + ([f"{elements} HTML-element skapades av ärendetexter"] if elements else [])
+
     @step_title("{self.role_word} ser inte ärendet i kön")
     def expect_errand_not_in_queue(self, errand: Errand) -> None:
         self._start_screen().expect_not_in_queue(errand.visit_id)

@@ -70,3 +70,11 @@ class StaffStartPage:
         self.page.get_by_label("Mötesform").select_option(label=_KIND_LABELS[kind])
         self.page.get_by_role("button", name="Boka och skicka kallelse").click()
         self.page.wait_for_url("**/besok/*", timeout=_UI_MS)
+
+    def code_from_errands_ran(self) -> bool:
+        # The payloads of the injection scenarios set this flag if the browser ever runs them.
+        return bool(self.page.evaluate("() => window.vmqaInjected === true"))
+
+    def markup_elements_in_queue(self) -> int:
+        """Elements inside errand texts in the queue: an errand shown as text has none."""
+        return self._queue.locator(".errand *").count()
