@@ -113,43 +113,70 @@ def latency_check(base_url: str, work: Path, pairs: int, probe_pairs: int, rate:
 
 
 def design_load(sandbox: RunningSandbox, work: Path, minutes: float) -> dict:
-    """(c): the pandemi shape through run_load, with the sandbox's CPU and open sockets sampled."""
+    """(c): the pandemi shape through run_load, with the CPU of the sandbox and of the load generator."""
     process, samples, stop = psutil.Process(sandbox._process.pid), [], threading.Event()
     process.cpu_percent()
+    generators: dict[int, psutil.Process] = {}
+
+    def generator_cpu() -> float:
+        for child in psutil.Process().children(recursive=True):
+            if child.pid not in generators and "locust" in " ".join(child.cmdline()):
+                generators[child.pid] = child
+                child.cpu_percent()
+        total = 0.0
+        for child in list(generators.values()):
+            try:
+                total += child.cpu_percent()
+            except psutil.Error:
+                generators.pop(child.pid, None)
+        return total
 
     def sample() -> None:
         while not stop.wait(2):
-            try:
-                sockets = requests.get(f"{sandbox.base_url}/health", timeout=5).json()["websockets"]
-            except (requests.RequestException, ValueError, KeyError):
-                sockets = None
-            samples.append({"t": time.time(), "sandbox_cpu_pct": process.cpu_percent(), "websockets": sockets,
-                            "machine_cpu_pct": psutil.cpu_percent()})
+            samples.append({"t": time.time(), "sandbox_cpu_pct": process.cpu_percent(),
+                            "locust_cpu_pct": generator_cpu(), "machine_cpu_pct": psutil.cpu_percent()})
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
+    started = time.time()
     outcome = run_load(work / "design", sandbox.base_url, load_environment("local"), "pandemi", minutes)
     stop.set()
-    summary = json.loads((work / "design" / "load" / "summary.json").read_text(encoding="utf-8"))
+    load_dir = work / "design" / "load"
+    summary = json.loads((load_dir / "summary.json").read_text(encoding="utf-8"))
     cpu = [s["sandbox_cpu_pct"] for s in samples]
-    sockets = [s["websockets"] for s in samples if s["websockets"] is not None]
-    requests_ = summary["requests"]
-    logins = requests_.get("auth:login", {})
+    generator = [s["locust_cpu_pct"] for s in samples]
     return {"complete": outcome.complete, "minutes": minutes, "summary": summary,
-            "joins_per_min": 2 * requests_.get("visit:join", {}).get("count", 0) / (summary["duration_s"] / 60),
-            "peak_concurrent_meetings": (max(sockets) // 2) if sockets else 0,
-            "login_rush_logins_per_s": _rush_rate(work / "design" / "load", logins),
+            **_meetings_at_once(sandbox.database_path, started),
+            "peak_joins_per_min": 2 * 60 * _peak_rate(load_dir, "visit:join"),
+            "peak_logins_per_s": _peak_rate(load_dir, "auth:login"),
             "sandbox_cpu_pct_mean": statistics.mean(cpu) if cpu else 0.0,
-            "sandbox_cpu_pct_p95": _percentile(cpu, 0.95), "samples": samples}
+            "sandbox_cpu_pct_p95": _percentile(cpu, 0.95),
+            "locust_cpu_pct_mean": statistics.mean(generator) if generator else 0.0,
+            "locust_cpu_pct_p95": _percentile(generator, 0.95), "samples": samples}
 
 
-def _rush_rate(load_dir: Path, logins: dict) -> float:
-    """auth:login per second over the rush, from Locust's per-second history."""
+def _meetings_at_once(database: Path, since: float) -> dict:
+    """Meetings under way (admitted, not yet closed) at once, from the sandbox's own visit records of
+    this phase (the earlier phases' visits stay open on purpose)."""
+    import sqlite3
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT admitted_at, closed_at FROM visits WHERE admitted_at >= ?",
+                                  (since,)).fetchall()
+    events = sorted([(start, 1) for start, _ in rows] + [(end, -1) for _, end in rows if end is not None])
+    running, peak = 0, 0
+    for _, step in events:
+        running += step
+        peak = max(peak, running)
+    return {"peak_meetings_at_once": peak, "meetings": len(rows)}
+
+
+def _peak_rate(load_dir: Path, name: str) -> float:
+    """The highest per-second rate Locust's history shows for one request name (its 10 s moving rate)."""
     import csv
-    rows = [r for r in csv.DictReader((load_dir / "locust_stats_history.csv").open(encoding="utf-8"))
-            if r["Name"] == "auth:login"]
-    rates = [float(r["Requests/s"]) for r in rows if r["Requests/s"] not in ("", "N/A")]
-    return max(rates) if rates else logins.get("rps", 0.0)
+    with (load_dir / "locust_stats_history.csv").open(encoding="utf-8") as file:
+        rates = [float(row["Requests/s"]) for row in csv.DictReader(file)
+                 if row["Name"] == name and row["Requests/s"] not in ("", "N/A")]
+    return max(rates, default=0.0)
 
 
 def print_table(result: dict) -> None:
@@ -163,15 +190,16 @@ def print_table(result: dict) -> None:
           f"asyncio p50 {b['asyncio']['p50_ms']:.1f} ms p95 {b['asyncio']['p95_ms']:.1f} ms → p95-kvot {b['p95_ratio']:.2f}")
     chat = c["summary"]["chat"]
     print(f"(c) dimensionerande last (pandemi, {c['minutes']} min, {'klar' if c['complete'] else 'OFULLSTÄNDIG'}): "
-          f"{c['peak_concurrent_meetings']} samtidiga möten, {c['joins_per_min']:.0f} anslutningar/min, "
-          f"{c['login_rush_logins_per_s']:.1f} inloggningar/s i rusningen")
+          f"högst {c['peak_meetings_at_once']} pågående möten samtidigt ({c['meetings']} möten), "
+          f"högst {c['peak_joins_per_min']:.0f} anslutningar/min, högst {c['peak_logins_per_s']:.1f} inloggningar/s")
     for name in ("chat:deliver", "visit:join", "auth:login", "signal:exchange", "video:first_frame"):
         entry = summary.get(name)
         if entry:
             print(f"    {name:18} p95 {entry['p95_ms']:>6.0f} ms  p99 {entry['p99_ms']:>6.0f} ms  "
                   f"antal {entry['count']}  fel {entry['failures']}")
     print(f"    chatt: skickade {chat['sent']}, levererade {chat['delivered']}, förlorade {chat['lost']}; "
-          f"sandlådans CPU medel {c['sandbox_cpu_pct_mean']:.0f} %, p95 {c['sandbox_cpu_pct_p95']:.0f} % av en kärna")
+          f"CPU i % av en kärna: sandlådan medel {c['sandbox_cpu_pct_mean']:.0f}, p95 {c['sandbox_cpu_pct_p95']:.0f}; "
+          f"Locust medel {c['locust_cpu_pct_mean']:.0f}, p95 {c['locust_cpu_pct_p95']:.0f}")
 
 
 def main() -> None:

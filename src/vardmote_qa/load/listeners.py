@@ -4,9 +4,11 @@ process that holds the whole run's stats (master or local runner). Locustfiles d
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
+import gevent
 from locust.runners import WorkerRunner
 
 from .dispatch import PairingDispatcher
@@ -37,3 +39,16 @@ def register(environment, out_dir: Path | None, shape_name: str) -> None:
         temporary.replace(out_dir / "summary.json")
 
     environment.events.quitting.add_listener(write_summary)
+    parent = os.environ.get("VMQA_LOAD_PARENT")
+    if parent:
+        gevent.spawn(_quit_when_orphaned, environment, int(parent))
+
+
+def _quit_when_orphaned(environment, parent: int) -> None:
+    """The run that started us is gone (killed half-way): stop now, so the summary says incomplete
+    instead of a whole run finishing unseen."""
+    for _ in range(43_200):  # a day of checks at the most
+        if os.getppid() != parent:
+            environment.runner.quit()
+            return
+        gevent.sleep(2)

@@ -44,7 +44,8 @@ def run_load(run_dir: Path, base_url: str, environment: Environment, shape: str,
     (out_dir / "summary.json").unlink(missing_ok=True)
     extra = list(extra_args or []) + (["--processes", str(processes)] if processes else [])
     command = locust_command(planned, base_url, out_dir, extra)
-    env = {**os.environ, **variables(environment.name, shape, minutes, scale, out_dir)}
+    env = {**os.environ, **variables(environment.name, shape, minutes, scale, out_dir),
+           "VMQA_LOAD_PARENT": str(os.getpid())}
     timeout_s = planned.duration_s + 2 * stop_timeout_s(planned) + START_MARGIN_S  # drain, then stop
     with (out_dir / "locust.out").open("w", encoding="utf-8") as output:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
