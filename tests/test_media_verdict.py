@@ -205,3 +205,14 @@ def test_an_overloaded_machine_spoils_only_a_bad_verdict_resting_on_cpu_sensitiv
     assert losses.tier is Tier.FAIL and not losses.cannot_judge
     clean = visit(steady(10), 6.0)
     assert clean.tier is Tier.GOOD and not clean.cannot_judge
+
+
+def test_a_visit_starved_most_of_the_time_is_not_judged_on_freezes_or_frame_rate():
+    from vardmote_qa.media.visit import MediaReport, assess_visit
+    starved = steady(10, fps=5)
+    for index, one in enumerate(starved):
+        one["source_video"] = {"frames": 5 * (index + 1)}
+    result = assess_visit("v", [MediaReport(role, raw(starved)) for role in ("patienten", "vårdpersonalen")],
+                          RULES, load_per_core=0.5)
+    assert result.tier is Tier.FAIL and result.cannot_judge
+    assert "kameran levererade för få bilder" in result.overloaded[0]

@@ -27,7 +27,7 @@ Egenskap: Videokvalitet på de nät patienterna har
       | svagt-4g | godtagbar |
       | tag      | underkänd |
 
-  @kritisk
+  @hog
   Scenario: Videon kommer tillbaka efter ett nätavbrott på tåget
     Givet att patienten är på nätet "tag"
     Så har patienten fått en kallelse i SMS med en länk till mötet

@@ -20,9 +20,11 @@ MIN_JUDGED_SHARE = 0.5
 # decoders too, which the camera check cannot see): frame-rate and freeze verdicts are then not trusted.
 MAX_LOAD_PER_CORE = 3.0
 # Measures a starved machine can spoil by itself; network measures (loss, round trip, jitter) it cannot.
-# fps_ratio is guarded by the set-aside of starved seconds instead: on a machine at load 7 per core it still
-# came out at 64 % or more (acceptable), while a capped encoder gives 10 %, which load alone never did.
-CPU_SENSITIVE = {"freeze_ratio", "ttff_s", "ice_connected_s"}
+# Under a high load average: freezes and start-up times. fps_ratio is guarded by the set-aside of starved
+# seconds instead (at load 7 per core it still came out at 64 % or more, a capped encoder gives 10 %)...
+SPOILT_BY_LOAD = {"freeze_ratio", "ttff_s", "ice_connected_s"}
+# ...unless most of the visit was set aside: then the freeze and frame-rate measures rest on too little.
+SPOILT_BY_SET_ASIDE = {"freeze_ratio", "fps_ratio"}
 
 
 def machine_load_per_core() -> float | None:

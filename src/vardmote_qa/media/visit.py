@@ -10,7 +10,8 @@ from .measures import measure_participant
 from .profiles import NetworkProfile
 from .measures import measured_points
 from .series import ParticipantSeries, origin_of, parse_series
-from .starvation import CPU_SENSITIVE, MAX_LOAD_PER_CORE, MIN_JUDGED_SHARE, overlaps, starved_spans
+from .starvation import (MAX_LOAD_PER_CORE, MIN_JUDGED_SHARE, SPOILT_BY_LOAD, SPOILT_BY_SET_ASIDE, overlaps,
+                         starved_spans)
 from .thresholds import Rule
 from .tiers import Tier
 from .verdict import VisitVerdict, judge
@@ -36,7 +37,8 @@ class VisitResult:
     windows: list[Window] = field(default_factory=list)
     not_in_effect: list[str] = field(default_factory=list)
     set_aside_s: dict[str, float] = field(default_factory=dict)  # role -> seconds the test machine was starved
-    overloaded: list[str] = field(default_factory=list)          # why the visit cannot be judged at all
+    overloaded: list[str] = field(default_factory=list)          # why the machine could not keep up
+    untrusted: frozenset[str] = frozenset()                      # the measures it may have spoilt
     tags: tuple[str, ...] = ()  # the scenario's tags; "negativ" marks a visit made bad on purpose
 
     @property
@@ -46,9 +48,9 @@ class VisitResult:
     @property
     def cannot_judge(self) -> bool:
         """An overloaded machine spoils only a bad verdict, and only one that rests on CPU-sensitive measures."""
-        if not self.overloaded or self.tier is Tier.GOOD:
+        if not self.untrusted or self.tier is Tier.GOOD:
             return False
-        return all(m.id in CPU_SENSITIVE for by_measure in self.verdict.measures.values()
+        return all(m.id in self.untrusted for by_measure in self.verdict.measures.values()
                    for m in by_measure.values() if m.tier is self.tier)
 
     def measure(self, role: str, measure_id: str):
@@ -92,7 +94,7 @@ def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
                for r in reports for start, end in r.drops_ms]
     spans = [(w.start_s, w.end_s) for w in windows]
     starved = starved_spans(series)
-    values, set_aside, overloaded = {}, {}, []
+    values, set_aside, overloaded, untrusted = {}, {}, [], set()
     for role, one in series.items():
         sender = next((other for other_role, other in series.items() if other_role != role), None)
         values[role] = measure_participant(one, sender, origin_ms, spans, starved) if origin is not None else {}
@@ -102,11 +104,13 @@ def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
         if total and set_aside[role] > (1 - MIN_JUDGED_SHARE) * total:
             overloaded.append(f"datorn som kör testet hann inte med under {set_aside[role]:.0f} av {total:.0f} s "
                               f"hos {role} (kameran levererade för få bilder)")
+            untrusted |= SPOILT_BY_SET_ASIDE
     if load_per_core is not None and load_per_core > MAX_LOAD_PER_CORE:
         overloaded.append(f"datorn som kör testet är överbelastad (belastning {load_per_core:.1f} per kärna, "
                           f"gränsen är {MAX_LOAD_PER_CORE:.0f})")
+        untrusted |= SPOILT_BY_LOAD
     networks = {r.role: r.network for r in reports}
     return VisitResult(label, visit_profile(networks), {r: (p.name if p else None) for r, p in networks.items()},
                        series, origin, judge(values, rules), windows,
                        effect_problems(networks, series, windows, origin_ms) if origin is not None else [],
-                       set_aside, overloaded, tuple(tags))
+                       set_aside, overloaded, frozenset(untrusted), tuple(tags))
