@@ -9,7 +9,9 @@ from xml.etree import ElementTree
 
 import pytest
 
-from run_fixtures import COMPLETE, write_run
+from dataclasses import replace
+
+from run_fixtures import COMPLETE, fixed_catalogue, write_run
 from vardmote_qa.gate.criteria import load_criteria
 from vardmote_qa.gate.decision import decide
 from vardmote_qa.gate.evaluate import evaluate_all
@@ -61,7 +63,7 @@ def build(tmp_path, case):
     gate = tmp_path / "gate.yaml"
     gate.write_text(GATE, encoding="utf-8")
     history = HistoryView("20261123T010000-aaaa", {"load.visit.join_p95": 380.0}, {"Bokat videomöte": (1, 3)})
-    data = gather(record, history)
+    data = replace(gather(record, history), catalogue=fixed_catalogue())
     decision = decide(evaluate_all(load_criteria(gate), data), waivers, TODAY)
     return decision, document.build(decision, data, TREND, "nästa")
 
