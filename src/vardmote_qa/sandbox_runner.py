@@ -9,7 +9,6 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import requests
@@ -84,11 +83,10 @@ class RunningSandbox:
 def serve_forever(work_dir: Path, port: int) -> None:
     """For `vmqa sandbox`: runs the sandbox in the foreground until interrupted."""
     work_dir.mkdir(parents=True, exist_ok=True)
-    process = subprocess.Popen([sys.executable, "-m", "vardmote_sandbox", "--port", str(port),
+    process = subprocess.Popen([sys.executable, "-m", "vardmote_sandbox", "--port", str(port), "--announce",
                                 "--database", str(work_dir / "sandbox.sqlite")])
     try:
-        while process.poll() is None:
-            time.sleep(0.5)
+        process.wait()
     except KeyboardInterrupt:
         process.terminate()
         process.wait()

@@ -16,9 +16,5 @@ def register(subparsers) -> None:
 
 def handle(arguments) -> int:
     from ..sandbox_runner import serve_forever
-    print(f"Sandlådan startar på http://127.0.0.1:{arguments.port}/")
-    print("Vårdpersonal: anna.lund (Vårdcentralen Hisingen, Hälsocoach online), erik.berg, sara.holm, "
-          "omar.nilsson, lena.ek, admin – lösenord: sandlada")
-    print("Patient: välj en testidentitet under 'Logga in med BankID'. API-beskrivning: /docs. Avsluta med Ctrl+C.")
     serve_forever(Path(arguments.data), arguments.port)
     return 0
