@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: setup test nightly sandbox chromium clean
+.PHONY: setup test nightly sandbox vocabulary chromium clean
 
 setup: $(INSTALLED) chromium $(NODE_INSTALLED)
 
@@ -32,6 +32,10 @@ nightly: setup
 
 sandbox: setup
 	$(BIN)/vmqa sandbox
+
+# docs/vocabulary.md: every step phrase with an example, for testers writing scenarios.
+vocabulary: setup
+	$(BIN)/vmqa vocabulary
 
 clean:
 	rm -rf $(VENV) node_modules reports
