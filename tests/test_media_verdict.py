@@ -166,9 +166,13 @@ def test_summary_gives_percentiles_per_profile(tmp_path):
     (visits / "broken.json").write_text("{", encoding="utf-8")
     fault = {"visit": "fel", "profile": "4g", "verdict": "fail", "tags": ["negativ"], "participants": {}}
     (visits / "fault.json").write_text(json.dumps(fault), encoding="utf-8")
+    busy = {"visit": "upptagen", "profile": "4g", "verdict": "fail", "judged": False, "participants": {
+        "patienten": {"measures": {"ttff_s": {"value": 9.0, "unit": "s", "tier": "acceptable"}}}}}
+    (visits / "busy.json").write_text(json.dumps(busy), encoding="utf-8")
     summary = json.loads(write_media_summary(tmp_path).read_text(encoding="utf-8"))
     profile = summary["profiles"]["4g"]
-    assert profile["visits"] == 3 and profile["verdicts"] == {"good": 3, "acceptable": 0, "fail": 0}
+    assert profile["visits"] == 4 and profile["not_judged"] == 1
+    assert profile["verdicts"] == {"good": 3, "acceptable": 0, "fail": 0}
     assert profile["measures"]["ttff_s"] == {"p50": 0.7, "p95": 2.0, "unit": "s", "n": 3}
     assert summary["negative_visits"] == 1
     assert percentile([], 0.5) is None

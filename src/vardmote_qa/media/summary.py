@@ -29,8 +29,12 @@ def summarise(visits: list[dict]) -> dict:
     negative = [visit for visit in visits if NEGATIVE_TAG in (visit.get("tags") or [])]
     for visit in (visit for visit in visits if NEGATIVE_TAG not in (visit.get("tags") or [])):
         entry = profiles.setdefault(visit.get("profile") or NO_PROFILE,
-                                    {"visits": 0, "verdicts": {t.value: 0 for t in Tier}, "_values": {}})
+                                    {"visits": 0, "not_judged": 0, "verdicts": {t.value: 0 for t in Tier},
+                                     "_values": {}})
         entry["visits"] += 1
+        if visit.get("judged") is False:  # the machine was too busy to judge it: neither verdict nor figures
+            entry["not_judged"] += 1
+            continue
         if visit.get("verdict") in entry["verdicts"]:
             entry["verdicts"][visit["verdict"]] += 1
         for participant in (visit.get("participants") or {}).values():
