@@ -12,12 +12,14 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
 SCENARIO = "Bokat videomöte från kallelse till avslutat besök"
+# These runs hold the acceptance part only, so they are judged by a gate over that part alone.
+ACCEPTANCE_GATE = str(PROJECT / "tests" / "gates" / "acceptance-only.yaml")
 
 
 def vmqa(arguments, workspace: Path):
     env = {**os.environ, "VMQA_REPORTS": str(workspace / "reports")}
     return subprocess.run([sys.executable, "-m", "vardmote_qa.cli", *arguments,
-                           "--historik", str(workspace / "history.sqlite")],
+                           "--historik", str(workspace / "history.sqlite"), "--gate", ACCEPTANCE_GATE],
                           capture_output=True, text=True, env=env, cwd=PROJECT, timeout=600)
 
 
