@@ -8,6 +8,8 @@ from pathlib import Path
 
 import allure
 
+from . import allure_safe
+
 
 def _file_stem(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-").lower() or "bilaga"
@@ -21,11 +23,11 @@ class Evidence:
         path = self.run_dir / folder / f"{_file_stem(name)}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        allure.attach(path.read_text(encoding="utf-8"), name=name, attachment_type=allure.attachment_type.JSON)
+        allure_safe.attach(path.read_text(encoding="utf-8"), name, allure.attachment_type.JSON)
         return path
 
     def attach_png(self, name: str, png: bytes) -> None:
-        allure.attach(png, name=name, attachment_type=allure.attachment_type.PNG)
+        allure_safe.attach(png, name, allure.attachment_type.PNG)
 
     def trace_path(self, name: str) -> Path:
         path = self.run_dir / "traces" / f"{_file_stem(name)}.zip"
@@ -33,4 +35,4 @@ class Evidence:
         return path
 
     def attach_file(self, name: str, path: Path, extension: str) -> None:
-        allure.attach.file(str(path), name=name, extension=extension)
+        allure_safe.attach_file(str(path), name, extension)

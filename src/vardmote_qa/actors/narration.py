@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 
-import allure
+from .. import allure_safe
 
 
 def step_title(template: str):
@@ -18,7 +18,7 @@ def step_title(template: str):
         def narrated(*args, **kwargs):
             bound = signature.bind(*args, **kwargs)
             bound.apply_defaults()
-            with allure.step(template.format(**bound.arguments)):
+            with allure_safe.step(template.format(**bound.arguments)):
                 return method(*args, **kwargs)
 
         return narrated

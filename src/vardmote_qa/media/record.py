@@ -10,6 +10,8 @@ from pathlib import Path
 
 import allure
 
+from .. import allure_safe
+
 from .chart import render_svg
 from .visit import VisitResult
 
@@ -30,6 +32,6 @@ def write_visit(result: VisitResult, run_dir: Path, name: str) -> Path:
     path.write_text(text, encoding="utf-8")
     svg = render_svg(result)
     path.with_suffix(".svg").write_text(svg, encoding="utf-8")
-    allure.attach(text, name=f"Videokvalitet: {result.visit}", attachment_type=allure.attachment_type.JSON)
-    allure.attach(svg, name=f"Videodiagram: {result.visit}", attachment_type=allure.attachment_type.SVG)
+    allure_safe.attach(text, f"Videokvalitet: {result.visit}", allure.attachment_type.JSON)
+    allure_safe.attach(svg, f"Videodiagram: {result.visit}", allure.attachment_type.SVG)
     return path

@@ -31,10 +31,27 @@ function setStatus(next) {
   $("chat-form").hidden = next === "avslutat";
 }
 
+let inbox = Promise.resolve();
+let mediaReady = null;
+
+function localMedia() {
+  // One camera request per visit, however many messages ask for it.
+  if (!mediaReady) {
+    mediaReady = navigator.mediaDevices.getUserMedia({video: {width: 640, height: 480}, audio: true})
+      .then((stream) => { localStream = stream; $("local-video").srcObject = stream; return stream; });
+  }
+  return mediaReady;
+}
+
 function connect() {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   socket = new WebSocket(`${scheme}://${location.host}/ws/visits/${visitId}`);
-  socket.onmessage = (event) => handle(JSON.parse(event.data));
+  // One message at a time, in arrival order: an ICE candidate must never overtake the offer it
+  // belongs to, and a second offer must not start while the first is being answered.
+  socket.onmessage = (event) => {
+    const message = JSON.parse(event.data);
+    inbox = inbox.then(() => handle(message)).catch((error) => console.warn("vardmote", error));
+  };
   socket.onopen = flushChat;
   socket.onclose = () => { if (status !== "avslutat") setTimeout(connect, 1000); };
 }
@@ -73,10 +90,7 @@ async function handle(message) {
 
 async function startCall() {
   if (kind !== "video" || status !== "pagar" || role === "observer") return;
-  if (!localStream) {
-    localStream = await navigator.mediaDevices.getUserMedia({video: {width: 640, height: 480}, audio: true});
-    $("local-video").srcObject = localStream;
-  }
+  await localMedia();
   send({type: "join-call"});
 }
 
@@ -115,13 +129,13 @@ async function onSignal(data) {
   if (!data) return;
   if (data.description) {
     if (data.description.type === "offer") {
-      if (!localStream) await startCall();
+      await localMedia();
       const connection = newPeer();
       await connection.setRemoteDescription(data.description);
       await connection.setLocalDescription(await connection.createAnswer());
       send({type: "signal", data: {description: connection.localDescription}});
       await applyVideoDegradation();
-    } else if (peer) {
+    } else if (peer && peer.signalingState === "have-local-offer") {
       await peer.setRemoteDescription(data.description);
     }
   } else if (data.candidate && peer) {
@@ -137,6 +151,7 @@ function closePeer() {
 function endVisit() {
   closePeer();
   if (localStream) { localStream.getTracks().forEach((track) => track.stop()); localStream = null; }
+  mediaReady = null;
   setStatus("avslutat");
   if (socket) socket.close();
 }
