@@ -120,9 +120,12 @@ def design_load(sandbox: RunningSandbox, work: Path, minutes: float) -> dict:
 
     def generator_cpu() -> float:
         for child in psutil.Process().children(recursive=True):
-            if child.pid not in generators and "locust" in " ".join(child.cmdline()):
-                generators[child.pid] = child
-                child.cpu_percent()
+            try:
+                if child.pid not in generators and "locust" in " ".join(child.cmdline()):
+                    generators[child.pid] = child
+                    child.cpu_percent()
+            except psutil.Error:  # a process that just ended (a zombie until reaped)
+                continue
         total = 0.0
         for child in list(generators.values()):
             try:
