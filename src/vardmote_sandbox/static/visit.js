@@ -68,10 +68,11 @@ async function handle(message) {
       if (message.status === "pagar") await startCall();
       break;
     case "call-members":
-      if (role === "clinician" && message.in_call.includes("patient")) await offer();
+      // One offer per patient arrival: both this and peer-joined can announce the same arrival.
+      if (role === "clinician" && message.in_call.includes("patient") && !peer) await offer();
       break;
     case "peer-joined":
-      if (role === "clinician") await offer();
+      if (role === "clinician" && !peer) await offer();
       break;
     case "peer-left":
       closePeer();
