@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: setup test nightly sandbox vocabulary chromium clean
+.PHONY: setup test nightly sandbox vocabulary bench-load video-truth chromium clean
 
 setup: $(INSTALLED) chromium $(NODE_INSTALLED)
 
@@ -32,6 +32,14 @@ nightly: setup
 
 sandbox: setup
 	$(BIN)/vmqa sandbox
+
+# Not part of `make test`: figures, not assertions (Locust against a lean asyncio client, and the design load).
+bench-load: setup
+	$(BIN)/python -m vardmote_qa.bench.load_bench
+
+# Not part of `make test` (about 6 minutes): is the video measuring true? 10 visits per check, figures as JSON.
+video-truth: setup
+	$(BIN)/python -m vardmote_qa.media.truth --runs 10 --out reports/bench/media-truth.json
 
 # docs/vocabulary.md: every step phrase with an example, for testers writing scenarios.
 vocabulary: setup

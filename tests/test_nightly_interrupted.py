@@ -48,3 +48,33 @@ def test_a_run_terminated_during_acceptance_is_an_incomplete_no_go(tmp_path):
     assert decision["decision"] == "NO-GO"
     assert "Ofullständig körning: delen 'acceptance' blev inte klar (körningen avbröts (SIGTERM))." \
         in decision["reasons"]
+
+
+def test_a_load_part_killed_half_way_is_an_incomplete_run(tmp_path):
+    import psutil
+
+    env = {**os.environ, "VMQA_REPORTS": str(tmp_path / "reports")}
+    process = subprocess.Popen([sys.executable, "-m", "vardmote_qa.cli", "nightly", "--delar", "load",
+                                "--lastprofil", "vardag", "--lastminuter", "1.5", "--utan-pdf",
+                                "--historik", str(tmp_path / "history.sqlite")],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=PROJECT)
+
+    def locust_master():
+        children = psutil.Process(process.pid).children(recursive=False)
+        return next((child for child in children if child.cmdline()[1:3] == ["-m", "locust"]), None)
+
+    master = eventually(locust_master, timeout=120, description="att Locust startar")
+    history = tmp_path / "reports" / "latest" / "load" / "locust_stats_history.csv"
+
+    def requests_made() -> bool:  # Locust writes a row of statistics every few seconds once users run
+        return history.exists() and len(history.read_text(encoding="utf-8").splitlines()) > 3
+
+    eventually(requests_made, timeout=90, description="att lasttestet har kommit en bit")
+    master.kill()
+    output, _ = process.communicate(timeout=180)
+    assert process.returncode == 1, output
+    decision = latest_decision(tmp_path)
+    assert decision["decision"] == "NO-GO"
+    assert any(reason.startswith("Ofullständig körning: delen 'load' blev inte klar") for reason in
+               decision["reasons"]), decision["reasons"]
+    assert "load.chat.integrity" in decision["blocking"]

@@ -14,8 +14,9 @@ def register(subparsers) -> None:
                         help="delar att köra, kommaseparerade (standard: acceptance,video,load)")
     parser.add_argument("--urval", default=None, help="pytest-markeringsuttryck för scenarierna, t.ex. 'smoke'")
     parser.add_argument("--omkorningar", type=int, default=1, help="omkörningar av underkända scenarier (standard 1)")
-    parser.add_argument("--lastprofil", default="vardag", help="lastprofil för lastdelen (standard: vardag)")
-    parser.add_argument("--lastminuter", type=float, default=1.0, help="lastdelens längd i minuter (standard 1)")
+    parser.add_argument("--lastprofil", default="halvtimmesrusning",
+                        help="lastprofil för lastdelen (standard: halvtimmesrusning, anslutningsrusningar)")
+    parser.add_argument("--lastminuter", type=float, default=2.0, help="lastdelens längd i minuter (standard 2)")
     parser.add_argument("--sandlada-fel", default="", help="felinjicering i sandlådan, t.ex. 'error_rate=0.2'")
     parser.add_argument("--strict", action="store_true", help="GO MED RISK ger också felkod 1")
     _gate_options.add_to(parser)

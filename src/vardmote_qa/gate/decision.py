@@ -23,6 +23,17 @@ def _covering(result: CriterionResult, waivers: tuple[Waiver, ...]) -> tuple[Wai
     return ()
 
 
+def _without_repeats(reasons: list[Reason]) -> list[Reason]:
+    """One missing part explains many criteria; say it once."""
+    seen, kept = set(), []
+    for reason in reasons:
+        key = (reason.code, tuple(sorted((k, str(v)) for k, v in reason.params.items())))
+        if key not in seen:
+            seen.add(key)
+            kept.append(reason)
+    return kept
+
+
 def apply_waivers(results, waivers: tuple[Waiver, ...], today: dt.date):
     active = tuple(w for w in waivers if w.active_on(today))
     waived = []
@@ -66,6 +77,7 @@ def decide(results: tuple[CriterionResult, ...], waivers: tuple[Waiver, ...] = (
         verdict = Verdict.GO
         reasons.insert(0, Reason("decision.go"))
     active_quarantine = tuple(q for q in quarantined if q.active_on(today))
+    reasons = _without_repeats(reasons)
     reasons.extend(Reason("quarantine.active", {"subject": q.subject, "who": q.who, "why": q.why,
                                                 "until": q.until.isoformat()}) for q in active_quarantine)
     return Decision(verdict=verdict, reasons=tuple(reasons), results=results, waivers_applied=applied,
