@@ -28,9 +28,23 @@ VALUE_WORDS = {"total": "scenarier", "failed": "underkända", "flaky": "omkörda
                "verified": "verifierade"}
 
 
-def _value_text(value) -> str:
+def _unit(criterion, data: RunData) -> str:
+    """The unit a criterion's value is in: from the media summary, or from the load measure's name."""
+    params = criterion.params
+    if criterion.kind == "media_measure":
+        profile = ((data.media_summary or {}).get("profiles") or {}).get(params["profile"]) or {}
+        unit = ((profile.get("measures") or {}).get(params["measure"]) or {}).get("unit") or ""
+        return "" if unit == "bool" else unit
+    if criterion.kind == "load_request":
+        return "ms" if params["measure"].endswith("_ms") else "andel"
+    return ""
+
+
+def _value_text(value, unit: str = "") -> str:
     if value is None:
         return "–"
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and unit:
+        return f"{value:.4g} {unit}"
     if isinstance(value, float):
         return f"{value:.4g}"
     if isinstance(value, dict):
@@ -111,7 +125,8 @@ def build(decision: Decision, data: RunData, trend: list[RunSummary], scope: str
         "criteria": [{
             "id": r.criterion.id, "kind": r.criterion.kind, "key": r.criterion.key,
             "status": r.status.value, "status_text": STATUS_TEXT[r.status],
-            "value": r.value, "value_text": _value_text(r.value),
+            "value": r.value, "value_text": _value_text(r.value, _unit(r.criterion, data)),
+            "unit": _unit(r.criterion, data),
             "warn": r.criterion.warn, "fail": r.criterion.fail,
             "baseline": None if r.baseline is None else {
                 "run_id": r.baseline.run_id, "value": r.baseline.value, "change_percent": r.baseline.change_percent},
