@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from .gate.exitcodes import BAD_INPUT
+
 
 class UserError(Exception):
     """Bad input or a missing precondition. The message is the whole sentence the user sees."""
 
-    exit_code = 2
+    exit_code = BAD_INPUT
 
     def __init__(self, message: str):
         super().__init__(message)

@@ -16,8 +16,6 @@ CHAT_DELIVERY_TIMEOUT_S = 10.0
 # ICE connected and the first remote frame decoded (Jitsi's torture tests allow 10 s for TTFF; we add
 # margin for a loaded CI machine, the verdict's own tiers judge the measured time).
 MEDIA_START_TIMEOUT_S = 20.0
-# How long media must be observed flowing before we call it "growing".
-MEDIA_OBSERVATION_S = 1.0
 # HTTP calls to the target's API.
 API_TIMEOUT_S = 10.0
 # The acceptance part of a nightly run, as a whole.

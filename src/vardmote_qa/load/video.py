@@ -20,7 +20,7 @@ from locust import runners
 
 from ..browser import launch_options
 from ..media import PEER_TRACKER_SCRIPT, SNAPSHOT_SCRIPT
-from ..media.snapshot import MediaObservation, MediaSnapshot
+from ..media.snapshot import MediaFlow, MediaSnapshot
 from ..waiting import MEDIA_START_TIMEOUT_S
 
 runners.HEARTBEAT_LIVENESS = 10  # a worker busy with a browser may miss a few heartbeats
@@ -116,7 +116,7 @@ def _freezes_ms(snapshot: MediaSnapshot) -> float:
 
 
 def _result(before: list[MediaSnapshot], after: list[MediaSnapshot]) -> VideoResult:
-    observations = [MediaObservation(b, a) for b, a in zip(before, after)]
+    observations = [MediaFlow(b, a) for b, a in zip(before, after)]
     problems = [f"{side}: {problem}" for side, observation in zip(("vårdpersonal", "patient"), observations)
                 for problem in observation.problems()]
     return VideoResult(

@@ -43,7 +43,7 @@ def read_media(page: Page) -> MediaSnapshot:
 
 
 @dataclass(frozen=True)
-class MediaObservation:
+class MediaFlow:
     """Two snapshots a known time apart: enough to say that video and audio are flowing."""
 
     before: MediaSnapshot
