@@ -33,6 +33,10 @@ class TraceRow:
             return Coverage.NOT_VERIFIED
         return Coverage.VERIFIED if all(scenario.passed for scenario in ran) else Coverage.FAILED
 
+    @property
+    def flaky(self) -> bool:
+        return any(scenario.passed_on_retry for scenario in self.scenarios)
+
 
 def trace(catalogue: dict[str, Requirement], scenarios: list[ScenarioResult]) -> list[TraceRow]:
     """One row per catalogue requirement, in catalogue order."""

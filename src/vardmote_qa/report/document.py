@@ -9,11 +9,12 @@ from pathlib import Path
 
 import yaml
 
-from ..gate.kinds.requirements_coverage import coverage
+from ..gate.kinds.requirements_coverage import requirement_coverage
 from ..gate.messages_sv import STATUS_TEXT, VERDICT_TEXT, sentence
 from ..gate.model import Decision, Status, Waiver
 from ..gate.rundata import RunData
 from ..history.store import RunSummary
+from ..traceability import trace
 
 OUTCOME_TEXT = {"passed": "Godkänt", "failed": "Underkänt", "broken": "Trasigt", "skipped": "Hoppades över"}
 TREND_LIMIT = 20
@@ -86,12 +87,24 @@ def _version_text(version) -> str | None:
     return version
 
 
-def _requirement_status(scenarios, criteria_results) -> str:
-    if not scenarios and not criteria_results:
-        return "ej verifierat"
-    if any(not s.passed for s in scenarios) or any(r.status.blocks for r in criteria_results):
-        return "underkänt"
-    return "verifierat"
+def _coverage_rows(decision: Decision, data: RunData, scope: str | None) -> list[dict]:
+    """The traceability matrix, with the gate's verifying criteria beside each requirement's scenarios."""
+    results_by_id = {r.criterion.id: r for r in decision.results}
+    gate_criterion = next((r.criterion for r in decision.results if r.criterion.kind == "requirements_coverage"), None)
+    rows = []
+    for row in trace(data.catalogue, list(data.scenarios)):
+        verifying = [results_by_id[i] for i in (gate_criterion.params["verified_by"].get(row.requirement.id, ())
+                                                if gate_criterion else ()) if i in results_by_id]
+        rows.append({
+            "id": row.requirement.id, "title": row.requirement.title, "epic": row.requirement.epic,
+            "in_scope": scope in row.requirement.scope if scope else False,
+            "scenarios": [{"name": s.name, "outcome": s.outcome.value, "outcome_text": OUTCOME_TEXT[s.outcome.value]}
+                          for s in row.scenarios],
+            "criteria": [{"id": r.criterion.id, "status": r.status.value, "status_text": STATUS_TEXT[r.status]}
+                         for r in verifying],
+            "status": requirement_coverage(row, [r.status for r in verifying]).value,
+        })
+    return rows
 
 
 def build(decision: Decision, data: RunData, trend: list[RunSummary], scope: str | None) -> dict:
@@ -100,14 +113,7 @@ def build(decision: Decision, data: RunData, trend: list[RunSummary], scope: str
     environment = manifest.get("environment", {})
     failed_names = {s.name for s in data.scenarios if not s.passed or s.passed_on_retry}
     evidence = _failure_evidence(record.path / "allure-results", record.path, failed_names)
-    matrix = coverage(data, scope) if scope else {}
-    all_by_requirement = {req_id: [s for s in data.scenarios if req_id in s.requirements or req_id in s.tags]
-                          for req_id in data.catalogue}
-    results_by_id = {r.criterion.id: r for r in decision.results}
-    verified_by = next((r.criterion.params.get("verified_by", {}) for r in decision.results
-                        if r.criterion.kind == "requirements_coverage"), {})
-    criteria_by_requirement = {req_id: [results_by_id[i] for i in verified_by.get(req_id, ()) if i in results_by_id]
-                               for req_id in data.catalogue}
+    units = {r.criterion.id: _unit(r.criterion, data) for r in decision.results}
     return {
         "decision": VERDICT_TEXT[decision.verdict],
         "reasons": [sentence(reason) for reason in decision.reasons],
@@ -125,8 +131,8 @@ def build(decision: Decision, data: RunData, trend: list[RunSummary], scope: str
         "criteria": [{
             "id": r.criterion.id, "kind": r.criterion.kind, "key": r.criterion.key,
             "status": r.status.value, "status_text": STATUS_TEXT[r.status],
-            "value": r.value, "value_text": _value_text(r.value, _unit(r.criterion, data)),
-            "unit": _unit(r.criterion, data),
+            "value": r.value, "value_text": _value_text(r.value, units[r.criterion.id]),
+            "unit": units[r.criterion.id],
             "warn": r.criterion.warn, "fail": r.criterion.fail,
             "baseline": None if r.baseline is None else {
                 "run_id": r.baseline.run_id, "value": r.baseline.value, "change_percent": r.baseline.change_percent},
@@ -145,14 +151,7 @@ def build(decision: Decision, data: RunData, trend: list[RunSummary], scope: str
             "flips": data.history.flip_rates.get(s.name),
             "evidence": evidence.get(s.name, {"screenshots": [], "traces": []}),
         } for s in data.scenarios],
-        "coverage": [{
-            "id": req.id, "title": req.title, "epic": req.epic, "in_scope": req.id in matrix,
-            "scenarios": [{"name": s.name, "outcome": s.outcome.value, "outcome_text": OUTCOME_TEXT[s.outcome.value]}
-                          for s in all_by_requirement[req.id]],
-            "criteria": [{"id": r.criterion.id, "status": r.status.value, "status_text": STATUS_TEXT[r.status]}
-                         for r in criteria_by_requirement[req.id]],
-            "status": _requirement_status(all_by_requirement[req.id], criteria_by_requirement[req.id]),
-        } for req in data.catalogue.values()],
+        "coverage": _coverage_rows(decision, data, scope),
         "release_scope": scope,
         "media": data.media_summary,
         "load": data.load_summary,

@@ -13,13 +13,14 @@ Example YAML:
       verified_by: {DVM-13: [load.visit.join_p95, load.chat.integrity]}
       key: true
 When data is missing: no acceptance part is MISSING. A requirement in scope without any executed
-scenario (or verifying criterion) is FAIL ("ej verifierat"), as is one with a failed scenario or a
+scenario (or verifying criterion) is FAIL ("ej verifierad"), as is one with a failed scenario or a
 verifying criterion that did not pass; passed only on retry (or a warning) is WARN.
 """
 
 from __future__ import annotations
 
 from ..model import Criterion, CriterionResult, Reason, Status
+from ...traceability import Coverage, TraceRow, trace
 from ..rundata import RunData
 
 PARTS = ("acceptance",)
@@ -45,15 +46,17 @@ def check_references(params: dict, earlier_ids: set[str]) -> None:
                                  f"i kriteriefilen")
 
 
-def coverage(data: RunData, scope: str) -> dict[str, list]:
-    """requirement id -> the counted scenarios that carry it, for every requirement in scope."""
-    in_scope = [req for req in data.catalogue.values() if scope in req.scope]
-    return {req.id: [s for s in data.counted_scenarios if req.id in s.requirements or req.id in s.tags]
-            for req in in_scope}
+def requirement_coverage(row: TraceRow, criteria_statuses: list[Status]) -> Coverage:
+    """A requirement's coverage from its scenarios (the traceability matrix) and its verifying criteria."""
+    if row.coverage is Coverage.FAILED or any(status.blocks for status in criteria_statuses):
+        return Coverage.FAILED
+    if row.coverage is Coverage.NOT_VERIFIED and not criteria_statuses:
+        return Coverage.NOT_VERIFIED
+    return Coverage.VERIFIED
 
 
-def _criteria_statuses(criterion: Criterion, requirement: str, earlier: dict[str, CriterionResult]) -> list[Status]:
-    return [earlier[i].status for i in criterion.params["verified_by"].get(requirement, ()) if i in earlier]
+def criteria_statuses(criterion: Criterion, requirement: str, results: dict[str, CriterionResult]) -> list[Status]:
+    return [results[i].status for i in criterion.params["verified_by"].get(requirement, ()) if i in results]
 
 
 def evaluate(criterion: Criterion, data: RunData, earlier: dict[str, CriterionResult]) -> CriterionResult:
@@ -61,16 +64,16 @@ def evaluate(criterion: Criterion, data: RunData, earlier: dict[str, CriterionRe
     if missing:
         return missing
     scope = criterion.params["scope"]
-    matrix = coverage(data, scope)
-    if not matrix:
+    rows = {row.requirement.id: row for row in trace(data.catalogue, list(data.counted_scenarios))
+            if scope in row.requirement.scope}
+    if not rows:
         return CriterionResult(criterion, Status.MISSING, None, (Reason("requirements.empty_scope", {"scope": scope}),))
-    by_criteria = {req: _criteria_statuses(criterion, req, earlier) for req in matrix}
-    unverified = [req for req, scenarios in matrix.items() if not scenarios and not by_criteria[req]]
-    failing = [req for req, scenarios in matrix.items() if any(not s.passed for s in scenarios)
-               or any(status.blocks for status in by_criteria[req])]
-    flaky = [req for req, scenarios in matrix.items() if any(s.passed_on_retry for s in scenarios)
-             or Status.WARN in by_criteria[req]]
-    value = {"in_scope": len(matrix), "verified": len(matrix) - len(unverified) - len(failing)}
+    statuses = {req: criteria_statuses(criterion, req, earlier) for req in rows}
+    coverage = {req: requirement_coverage(row, statuses[req]) for req, row in rows.items()}
+    unverified = [req for req, state in coverage.items() if state is Coverage.NOT_VERIFIED]
+    failing = [req for req, state in coverage.items() if state is Coverage.FAILED]
+    flaky = [req for req, row in rows.items() if row.flaky or Status.WARN in statuses[req]]
+    value = {"in_scope": len(rows), "verified": len(rows) - len(unverified) - len(failing)}
     reasons = []
     if unverified:
         reasons.append(Reason("requirements.unverified", {"count": len(unverified), "ids": ", ".join(unverified)}))
@@ -82,4 +85,4 @@ def evaluate(criterion: Criterion, data: RunData, earlier: dict[str, CriterionRe
         return CriterionResult(criterion, Status.WARN, value,
                                (Reason("requirements.flaky", {"ids": ", ".join(flaky)}),))
     return CriterionResult(criterion, Status.PASS, value,
-                           (Reason("requirements.all_verified", {"count": len(matrix), "scope": scope}),))
+                           (Reason("requirements.all_verified", {"count": len(rows), "scope": scope}),))
