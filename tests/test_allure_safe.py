@@ -3,7 +3,6 @@ opens no test case there), and still write the evidence to the run folder."""
 
 import subprocess
 import sys
-from pathlib import Path
 
 PLAIN_TEST = '''
 from vardmote_qa.actors.narration import step_title

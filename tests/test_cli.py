@@ -1,6 +1,5 @@
 """The command line as a user meets it: exit codes and one clear sentence on bad input."""
 
-import json
 import os
 import subprocess
 import sys

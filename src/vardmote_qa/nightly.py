@@ -4,10 +4,8 @@ time, progress shown; a run cut short still writes its record and a NO-GO saying
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import signal
 from dataclasses import dataclass
-from pathlib import Path
 
 from .config import Environment, load_environment
 from .errors import UserError

@@ -61,9 +61,6 @@ class RunningSandbox:
         except requests.RequestException:
             return False
 
-    def is_running(self) -> bool:
-        return self._process is not None and self._process.poll() is None
-
     def stop(self) -> None:
         if self._process and self._process.poll() is None:
             self._process.terminate()

@@ -48,9 +48,6 @@ class User:
             return False
         return right in rights_of(self.unit_roles.get(unit_id)) or right in rights_of(self.unit_roles.get(None))
 
-    def units_with(self, right: str, all_unit_ids: list[int]) -> list[int]:
-        return [unit_id for unit_id in all_unit_ids if self.may(right, unit_id)]
-
 
 class NotLoggedIn(Exception):
     """Raised when a page or API needs a session and the request has none."""

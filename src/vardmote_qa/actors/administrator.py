@@ -31,10 +31,6 @@ class Administrator(Actor):
         self.api.set_unit_text(unit, which, text)
         self._undo.append(lambda: self.api.set_unit_text(unit, which, before))
 
-    @step_title("administratören läser {unit}s {which.value}")
-    def unit_text(self, unit: str, which: SmsText) -> str:
-        return self.api.unit_texts(unit)[which]
-
     @step_title("administratören kräver samtycke på {page.value} hos {unit}")
     def require_consent(self, unit: str, page: ConsentPage, text: str) -> None:
         before = self.api.consent_pages(unit).get(page)

@@ -21,10 +21,6 @@ class ChatParticipant:
         self.write_in_chat(text)
         self.expect_chat_message(text)
 
-    @step_title("{self.role_word} läser chatthistoriken")
-    def chat_history(self) -> list[ChatLine]:
-        return self.visit_screen.chat_lines()
-
     @step_title("{self.role_word} läser chatten när \"{last_text}\" har kommit fram")
     def chat_once_arrived(self, last_text: str) -> list[ChatLine]:
         self.expect_chat_message(last_text)

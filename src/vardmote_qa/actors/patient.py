@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..target.interface import ConsentPage, Errand, PatientApi, Sms, StaffApi, Visit, VisitKind, VisitStatus
+from ..target.interface import ConsentPage, Errand, PatientApi, Sms, StaffApi, Visit, VisitKind
 from ..waiting import CHAT_DELIVERY_TIMEOUT_S, eventually
 from .actor import Actor
 from .chatting import ChatParticipant

@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 import psutil
-import requests
 
 from ..config import PROJECT_ROOT, load_environment
 from ..load.runner import run_load

@@ -1,12 +1,9 @@
-"""One reading of a participant's media, and the check that they see and hear the other side."""
+"""One getStats reading of a participant's media (read by SNAPSHOT_SCRIPT), and the check on two of them
+that video and audio are flowing: what the load test's browser users report."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from playwright.sync_api import Page
-
-from . import SNAPSHOT_SCRIPT
 
 
 @dataclass(frozen=True)
@@ -26,20 +23,12 @@ class MediaSnapshot:
         return float((self.raw.get("inbound_audio") or {}).get("totalAudioEnergy", 0.0))
 
     @property
-    def audio_samples(self) -> float:
-        return float((self.raw.get("inbound_audio") or {}).get("totalSamplesReceived", 0.0))
-
-    @property
     def first_frame_after_ms(self) -> float | None:
         return (self.raw.get("peer") or {}).get("first_frame_after_ms")
 
     @property
     def connected_after_ms(self) -> float | None:
         return (self.raw.get("peer") or {}).get("connected_after_ms")
-
-
-def read_media(page: Page) -> MediaSnapshot:
-    return MediaSnapshot(page.evaluate(SNAPSHOT_SCRIPT))
 
 
 @dataclass(frozen=True)

@@ -101,10 +101,6 @@ class VisitPage:
     def expect_interpreter_need(self, language: str) -> None:
         expect(self._interpreter).to_have_text(f"Tolkbehov: {language}", timeout=_UI_MS)
 
-    def expect_no_interpreter_need(self) -> None:
-        expect(self._root).to_be_visible(timeout=_UI_MS)
-        expect(self._interpreter).to_have_count(0)
-
     def expect_not_found(self) -> None:
         # Unreachable is either "no such visit" or, for someone whose session has ended, the login page.
         expect(self.page.locator("body")).to_contain_text(re.compile("Besöket finns inte|Logga in"), timeout=_UI_MS)
