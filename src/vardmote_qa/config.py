@@ -1,7 +1,8 @@
 """Environments: environments/<name>.yaml, validated, with secrets from environment variables.
 
 A value written ${NAME} or ${NAME:-default} is taken from the environment variable NAME; values so
-marked are secrets and are masked wherever the configuration is shown.
+marked are secrets and are masked wherever the configuration is shown. The file's keys are Swedish
+(starta_sandlada, konton.vardpersonal …); an unknown key is refused with the nearest known one.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from pydantic import Field, field_validator, model_validator
 
+from . import typed_yaml
 from .errors import UserError
+from .typed_yaml import FileModel
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ENVIRONMENTS_DIR = Path(os.environ.get("VMQA_ENVIRONMENTS", PROJECT_ROOT / "environments"))
@@ -49,6 +52,45 @@ class Environment:
         return text
 
 
+class _AccountEntry(FileModel):
+    username: str
+    password: str = Field(repr=False)
+
+
+class _Accounts(FileModel):
+    clinician: _AccountEntry = Field(alias="vardpersonal")
+    admin: _AccountEntry = Field(alias="administrator")
+    patients: list[str] = Field(default=[], alias="patienter")
+
+    @field_validator("patients", mode="before")
+    @classmethod
+    def _numbers_as_text(cls, value):
+        # An unquoted personnummer is a number in YAML; it is still the same personnummer.
+        if isinstance(value, list):
+            return [str(item) if isinstance(item, int) and not isinstance(item, bool) else item for item in value]
+        return value
+
+
+class _EnvironmentFile(FileModel):
+    description: str | None = Field(default=None, alias="beskrivning")
+    adapter: str
+    starts_sandbox: bool = Field(default=False, alias="starta_sandlada")
+    base_url: str | None = None
+    default_unit: str = Field(alias="mottagning")
+    synthetic_data: bool = Field(default=False, alias="syntetiska_data")
+    accounts: _Accounts = Field(alias="konton")
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.adapter not in KNOWN_ADAPTERS:
+            raise ValueError(f"adaptern '{self.adapter}' är okänd (kända: {', '.join(sorted(KNOWN_ADAPTERS))})")
+        if not self.starts_sandbox and not (self.base_url or "").startswith(("http://", "https://")):
+            raise ValueError("'base_url' måste vara en http(s)-adress när sandlådan inte startas")
+        if not self.accounts.patients:
+            raise ValueError("'konton.patienter' måste lista minst ett test-personnummer")
+        return self
+
+
 def _expand(value, secrets: list[str], source: Path):
     if isinstance(value, dict):
         return {key: _expand(item, secrets, source) for key, item in value.items()}
@@ -68,16 +110,8 @@ def _expand(value, secrets: list[str], source: Path):
     return _VARIABLE.sub(substitute, value)
 
 
-def _require(data: dict, key: str, source: Path, kind: type = str):
-    value = data.get(key)
-    if not isinstance(value, kind):
-        raise UserError(f"{source.name}: fältet '{key}' saknas eller har fel typ.")
-    return value
-
-
-def _account(data: dict, key: str, source: Path) -> StaffAccount:
-    account = _require(data, key, source, dict)
-    return StaffAccount(_require(account, "username", source), str(_require(account, "password", source)))
+def _account(entry: _AccountEntry) -> StaffAccount:
+    return StaffAccount(entry.username, entry.password)
 
 
 def environment_path(name: str) -> Path:
@@ -91,30 +125,14 @@ def load_environment(name: str) -> Environment:
     if not path.is_file():
         available = ", ".join(sorted(p.stem for p in ENVIRONMENTS_DIR.glob("*.yaml"))) or "inga"
         raise UserError(f"Miljön '{name}' finns inte: {path} saknas (tillgängliga: {available}).")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" på rad {mark.line + 1}" if mark else ""
-        raise UserError(f"{path.name} är inte giltig YAML{where}: {getattr(error, 'problem', error)}.") from None
+    raw = typed_yaml.read_yaml(path, "Miljöfilen")
     if not isinstance(raw, dict):
         raise UserError(f"{path.name} måste innehålla en YAML-mappning med miljöns inställningar.")
+    # Expanded before validation, so that a variable's value is checked like a written one.
     secrets: list[str] = []
-    data = _expand(raw, secrets, path)
-    adapter = _require(data, "adapter", path)
-    if adapter not in KNOWN_ADAPTERS:
-        raise UserError(f"{path.name}: adaptern '{adapter}' är okänd (kända: {', '.join(sorted(KNOWN_ADAPTERS))}).")
-    starts_sandbox = bool(data.get("starta_sandlada", False))
-    base_url = data.get("base_url")
-    if not starts_sandbox and not (isinstance(base_url, str) and base_url.startswith(("http://", "https://"))):
-        raise UserError(f"{path.name}: 'base_url' måste vara en http(s)-adress när sandlådan inte startas.")
-    accounts = _require(data, "konton", path, dict)
-    patients = accounts.get("patienter")
-    if not isinstance(patients, list) or not patients:
-        raise UserError(f"{path.name}: 'konton.patienter' måste lista minst ett test-personnummer.")
+    read = typed_yaml.validate(_EnvironmentFile, _expand(raw, secrets, path), path.name)
     return Environment(
-        name=name, description=str(data.get("beskrivning", name)), adapter=adapter,
-        starts_sandbox=starts_sandbox, base_url=base_url if isinstance(base_url, str) else None,
-        clinician=_account(accounts, "vardpersonal", path), admin=_account(accounts, "administrator", path),
-        patients=tuple(str(p) for p in patients), default_unit=_require(data, "mottagning", path),
-        synthetic_data=bool(data.get("syntetiska_data", False)), secrets=tuple(secrets))
+        name=name, description=read.description if read.description is not None else name, adapter=read.adapter,
+        starts_sandbox=read.starts_sandbox, base_url=read.base_url, clinician=_account(read.accounts.clinician),
+        admin=_account(read.accounts.admin), patients=tuple(read.accounts.patients),
+        default_unit=read.default_unit, synthetic_data=read.synthetic_data, secrets=tuple(secrets))

@@ -60,9 +60,11 @@ def load(path: Path, model: type[M], what: str, where=lambda loc: "") -> M:
 
 def refusal(error: ValidationError, model: type[BaseModel], source: str, where=lambda loc: "") -> str:
     """The first problem of a validation error as one Swedish sentence."""
-    problem = error.errors()[0]
+    problems = error.errors()
+    # A misspelt key also leaves the right one missing: the misspelling explains both, so it is named.
+    problem = next((one for one in problems if one["type"] == "extra_forbidden"), problems[0])
     loc = tuple(problem["loc"])
-    place = where(loc) or _place(loc[:-1] if problem["type"] == "extra_forbidden" else loc)
+    place = where(loc) or _place(loc[:-1] if problem["type"] in ("extra_forbidden", "missing") else loc)
     prefix = f"{source}: {place}: " if place else f"{source}: "
     if problem["type"] == "extra_forbidden":
         key = str(loc[-1])
