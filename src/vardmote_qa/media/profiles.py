@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+
+from .. import typed_yaml
 from ..config import PROJECT_ROOT
 from ..errors import UserError
-from .yamlfile import read_yaml
+from ..typed_yaml import FileModel
 
 PROFILES_FILE = PROJECT_ROOT / "media" / "network-profiles.yaml"
 # Chromium ignores packet loss at zero latency (checked on Chromium 150): every impairing profile adds at
@@ -45,35 +49,52 @@ def cdp_conditions(profile: NetworkProfile) -> dict:
             "uploadThroughput": bytes_per_second(profile.up_mbit_s), "packetLoss": profile.loss_pct}
 
 
-def _number(entry: dict, key: str, name: str, optional: bool = False) -> float | None:
-    value = entry.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, (int, float)) or value < 0:
-        raise UserError(f"Nätprofilen '{name}': '{key}' måste vara ett tal ≥ 0.")
+def _non_negative_number(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ValueError("måste vara ett tal ≥ 0")
     return float(value)
 
 
+_Amount = Annotated[float, BeforeValidator(_non_negative_number)]
+
+
+class _ProfileEntry(FileModel):
+    description: str = Field(default="", alias="beskrivning")
+    rtt_ms: _Amount = Field(alias="fordrojning_ms")
+    down_mbit_s: _Amount | None = Field(default=None, alias="ned_mbit_s")
+    up_mbit_s: _Amount | None = Field(default=None, alias="upp_mbit_s")
+    loss_pct: _Amount = Field(alias="forlust_procent")
+
+    @field_validator("loss_pct")
+    @classmethod
+    def _at_most_everything(cls, value: float) -> float:
+        if value > 100:
+            raise ValueError("kan inte vara över 100")
+        return value
+
+
+class _ProfilesFile(FileModel):
+    profiles: dict[str, _ProfileEntry] = Field(alias="profiler")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _names_as_text(cls, data):
+        if not isinstance(data, dict):
+            raise ValueError("nyckeln 'profiler' saknas")
+        if not isinstance(data.get("profiler"), dict):
+            return data  # missing, misspelt or not a mapping: said by the model
+        # A profile named 5g with no quotes is still the profile "5g"; one named 3 is "3".
+        return {**data, "profiler": {str(name): entry for name, entry in data["profiler"].items()}}
+
+
 def parse_profiles(data: object, source: str = "network-profiles.yaml") -> dict[str, NetworkProfile]:
-    if not isinstance(data, dict) or not isinstance(data.get("profiler"), dict):
-        raise UserError(f"{source}: nyckeln 'profiler' saknas.")
-    profiles = {}
-    for name, entry in data["profiler"].items():
-        if not isinstance(entry, dict):
-            raise UserError(f"{source}: nätprofilen '{name}' ska vara en tabell.")
-        loss = _number(entry, "forlust_procent", name)
-        if loss > 100:
-            raise UserError(f"Nätprofilen '{name}': 'forlust_procent' kan inte vara över 100.")
-        profiles[str(name)] = NetworkProfile(str(name), str(entry.get("beskrivning", "")),
-                                             _number(entry, "fordrojning_ms", name),
-                                             _number(entry, "ned_mbit_s", name, optional=True),
-                                             _number(entry, "upp_mbit_s", name, optional=True), loss)
-    return profiles
+    read = typed_yaml.validate(_ProfilesFile, data, source)
+    return {name: NetworkProfile(name, entry.description, entry.rtt_ms, entry.down_mbit_s, entry.up_mbit_s,
+                                 entry.loss_pct) for name, entry in read.profiles.items()}
 
 
 def load_profiles(path: Path = PROFILES_FILE) -> dict[str, NetworkProfile]:
-    data = read_yaml(path, "Profilfilen")
-    return parse_profiles(data, Path(path).name)
+    return parse_profiles(typed_yaml.read_yaml(path, "Profilfilen"), Path(path).name)
 
 
 def profile_named(name: str, path: Path = PROFILES_FILE) -> NetworkProfile:

@@ -1,16 +1,24 @@
-"""The user's thresholds file (media/thresholds.yaml): one rule per measure, and the tier of a value."""
+"""The user's thresholds file (media/thresholds.yaml): one rule per measure, and the tier of a value.
+
+The file is the one place where a measure's direction is written (better: lower/higher): the visit
+verdict and the gate's media criteria both read it from here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
+from pydantic import model_validator
+
+from .. import typed_yaml
 from ..config import PROJECT_ROOT
-from ..errors import UserError
-from .yamlfile import read_yaml
+from ..typed_yaml import FileModel
 from .tiers import Tier
 
 THRESHOLDS_FILE = PROJECT_ROOT / "media" / "thresholds.yaml"
+# The measures media/measures.py computes: the file must give limits for exactly these.
 MEASURE_IDS = ("ttff_s", "ice_connected_s", "freeze_ratio", "fps_ratio", "packet_loss", "rtt_ms", "jitter_ms",
                "audio_present", "recovery_s")
 
@@ -35,29 +43,44 @@ class Rule:
         return self.good if tier is Tier.GOOD else self.acceptable
 
 
+class _RuleEntry(FileModel):
+    unit: str
+    better: Literal["lower", "higher"]
+    good: float
+    acceptable: float
+    source: str = ""
+
+
+class _ThresholdsFile(FileModel):
+    measures: dict[str, _RuleEntry]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_measures(cls, data):
+        # Before the entries, so that a measure the platform does not compute is named as such.
+        if not isinstance(data, dict):
+            raise ValueError("nyckeln 'measures' saknas")
+        if not isinstance(data.get("measures"), dict):
+            return data  # missing, misspelt or not a mapping: said by the model
+        unknown = [str(measure) for measure in data["measures"] if measure not in MEASURE_IDS]
+        if unknown:
+            raise ValueError(f"okänt mått '{unknown[0]}' (kända: {', '.join(MEASURE_IDS)})")
+        missing = [measure for measure in MEASURE_IDS if measure not in data["measures"]]
+        if missing:
+            raise ValueError(f"gränser saknas för {', '.join(missing)}")
+        return data
+
+
 def parse_thresholds(data: object, source: str = "thresholds.yaml") -> dict[str, Rule]:
-    if not isinstance(data, dict) or not isinstance(data.get("measures"), dict):
-        raise UserError(f"{source}: nyckeln 'measures' saknas.")
-    rules = {}
-    for measure, entry in data["measures"].items():
-        if measure not in MEASURE_IDS:
-            raise UserError(f"{source}: okänt mått '{measure}' (kända: {', '.join(MEASURE_IDS)}).")
-        try:
-            better = entry["better"]
-            if better not in ("lower", "higher"):
-                raise ValueError
-            rule = Rule(measure, str(entry["unit"]), better == "higher", float(entry["good"]),
-                        float(entry["acceptable"]), str(entry.get("source", "")))
-        except (KeyError, TypeError, ValueError):
-            raise UserError(f"{source}: måttet '{measure}' behöver unit, better (lower/higher), good och "
-                            f"acceptable som tal.") from None
-        rules[measure] = rule
-    missing = [measure for measure in MEASURE_IDS if measure not in rules]
-    if missing:
-        raise UserError(f"{source}: gränser saknas för {', '.join(missing)}.")
-    return rules
+    read = typed_yaml.validate(_ThresholdsFile, data, source)
+    return {measure: Rule(measure, entry.unit, entry.better == "higher", entry.good, entry.acceptable, entry.source)
+            for measure, entry in read.measures.items()}
 
 
 def load_thresholds(path: Path = THRESHOLDS_FILE) -> dict[str, Rule]:
-    data = read_yaml(path, "Gränsfilen")
-    return parse_thresholds(data, Path(path).name)
+    return parse_thresholds(typed_yaml.read_yaml(path, "Gränsfilen"), Path(path).name)
+
+
+def measure_directions(path: Path = THRESHOLDS_FILE) -> dict[str, bool]:
+    """Measure id -> whether a higher value is worse, as the thresholds file says."""
+    return {measure: not rule.higher_is_better for measure, rule in load_thresholds(path).items()}
