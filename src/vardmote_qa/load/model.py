@@ -9,17 +9,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
-import yaml
+from pydantic import BeforeValidator, Field, model_validator
 
+from .. import typed_yaml
 from ..config import PROJECT_ROOT
-from ..errors import UserError
+from ..typed_yaml import FileModel
 
 MODEL_FILE = PROJECT_ROOT / "loadtests" / "lastmodell.yaml"
-INPUT_NAMES = (
-    "moten_per_ar", "andel_pa_vardagar", "arbetsdagar_per_ar", "andel_i_storsta_timmen", "motets_langd_min",
-    "tid_i_vantrum_min", "andel_starter_kring_halvtimme", "rusningsfonster_min", "chattmeddelanden_per_mote",
-    "personal", "andel_personal_i_morgonrusning", "morgonrusning_min", "marginalfaktor")
 
 
 @dataclass(frozen=True)
@@ -155,35 +153,81 @@ class RunTiming:
         return math.ceil(meetings * self.cycle_s / self.meeting_s) if meetings > 0 else 0
 
 
-def _number(value, name: str, source: Path) -> float:
+def _non_negative_number(value):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise UserError(f"{source.name}: '{name}' måste vara ett tal större än eller lika med noll.")
+        raise ValueError("måste vara ett tal större än eller lika med noll")
     return float(value)
 
 
+_Amount = Annotated[float, BeforeValidator(_non_negative_number)]
+
+
+class _Input(FileModel):
+    value: _Amount = Field(alias="varde")
+    source: str = Field(default="A", alias="kalla")
+    text: str | None = None
+
+
+class _Inputs(FileModel):
+    """The model's inputs, in the order `vmqa load model` prints them."""
+
+    moten_per_ar: _Input
+    andel_pa_vardagar: _Input
+    arbetsdagar_per_ar: _Input
+    andel_i_storsta_timmen: _Input
+    motets_langd_min: _Input
+    tid_i_vantrum_min: _Input
+    andel_starter_kring_halvtimme: _Input
+    rusningsfonster_min: _Input
+    chattmeddelanden_per_mote: _Input
+    personal: _Input
+    andel_personal_i_morgonrusning: _Input
+    morgonrusning_min: _Input
+    marginalfaktor: _Input
+
+
+INPUT_NAMES = tuple(_Inputs.model_fields)
+# Divided by: zero would make every figure derived from them infinite.
+_POSITIVE_INPUTS = ("motets_langd_min", "arbetsdagar_per_ar", "rusningsfonster_min", "morgonrusning_min")
+
+
+class _Compression(FileModel):
+    tidskompression: _Amount
+
+
+class _ModelFile(FileModel):
+    inputs: _Inputs = Field(alias="indata")
+    compression: _Compression = Field(alias="komprimering")
+    video_users: _Amount = Field(default=1, alias="videodeltagare")
+    logins_per_user_s: _Amount = Field(default=0.8, alias="inloggningar_per_anvandare_och_s")
+    pause_between_meetings_s: _Amount = Field(default=1.0, alias="paus_mellan_moten_s")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _every_input(cls, data):
+        if not isinstance(data, dict) or not isinstance(data.get("indata"), dict):
+            raise ValueError("'indata' saknas i lastmodellen")
+        missing = [name for name in INPUT_NAMES if not isinstance(data["indata"].get(name), dict)]
+        if missing and not set(data["indata"]) - set(INPUT_NAMES):  # a misspelt input is named by the model
+            raise ValueError(f"indata '{missing[0]}' saknas")
+        return data
+
+    @model_validator(mode="after")
+    def _divisors_above_zero(self):
+        for name in _POSITIVE_INPUTS:
+            if getattr(self.inputs, name).value <= 0:
+                raise ValueError(f"'{name}' måste vara större än noll")
+        if self.compression.tidskompression <= 0:
+            raise ValueError("'tidskompression' måste vara större än noll")
+        return self
+
+
 def load_model(path: Path = MODEL_FILE) -> LoadModel:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise UserError(f"Lastmodellen {path} går inte att läsa: {type(error).__name__}.") from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("indata"), dict):
-        raise UserError(f"{path.name}: 'indata' saknas i lastmodellen.")
-    inputs, sources, texts = {}, {}, {}
-    for name in INPUT_NAMES:
-        entry = raw["indata"].get(name)
-        if not isinstance(entry, dict):
-            raise UserError(f"{path.name}: indata '{name}' saknas.")
-        inputs[name] = _number(entry.get("varde"), name, path)
-        sources[name], texts[name] = str(entry.get("kalla", "A")), str(entry.get("text", name))
-    for name in ("motets_langd_min", "arbetsdagar_per_ar", "rusningsfonster_min", "morgonrusning_min"):
-        if inputs[name] <= 0:
-            raise UserError(f"{path.name}: '{name}' måste vara större än noll.")
-    compression = _number((raw.get("komprimering") or {}).get("tidskompression"), "tidskompression", path)
-    if compression <= 0:
-        raise UserError(f"{path.name}: 'tidskompression' måste vara större än noll.")
-    return LoadModel(inputs=inputs, sources=sources, texts=texts, compression=compression,
-                     video_users=int(_number(raw.get("videodeltagare", 1), "videodeltagare", path)),
-                     logins_per_user_s=_number(raw.get("inloggningar_per_anvandare_och_s", 0.8),
-                                               "inloggningar_per_anvandare_och_s", path) or 0.8,
-                     pause_between_meetings_s=_number(raw.get("paus_mellan_moten_s", 1.0),
-                                                      "paus_mellan_moten_s", path))
+    read = typed_yaml.validate(_ModelFile, typed_yaml.read_yaml(path, "Lastmodellen"), Path(path).name)
+    entries = {name: getattr(read.inputs, name) for name in INPUT_NAMES}
+    return LoadModel(inputs={name: entry.value for name, entry in entries.items()},
+                     sources={name: entry.source for name, entry in entries.items()},
+                     texts={name: entry.text if entry.text is not None else name for name, entry in entries.items()},
+                     compression=read.compression.tidskompression, video_users=int(read.video_users),
+                     logins_per_user_s=read.logins_per_user_s or 0.8,  # 0 means the default: the plan divides by it
+                     pause_between_meetings_s=read.pause_between_meetings_s)
