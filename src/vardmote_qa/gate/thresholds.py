@@ -16,5 +16,3 @@ def tier(value: float, warn: float | None, fail: float | None, higher_is_worse: 
     if beyond(warn):
         return Status.WARN
     return Status.PASS
-
-
