@@ -35,8 +35,14 @@ criteria:
     kind: load_chat_integrity
     key: true
 """
-GOOD_VIDEO = {"profiles": {"bredband": {"visits": 2, "verdicts": {"good": 2}, "measures": {"freeze_ratio": {"p50": 0, "p95": 0.2}}}}}
-FROZEN_VIDEO = {"profiles": {"bredband": {"visits": 2, "verdicts": {"fail": 2}, "measures": {"freeze_ratio": {"p50": 9, "p95": 20}}}}}
+
+
+def video(freeze_p95: float) -> dict:
+    return {"profiles": {"bredband": {"visits": 2, "verdicts": {"good": 2},
+                                      "measures": {"freeze_ratio": {"p50": 0, "p95": freeze_p95}}}}}
+
+
+GOOD_VIDEO, FROZEN_VIDEO = video(0.2), video(20)
 CHAT = {"chat": {"sent": 10, "delivered": 10, "lost": 0, "duplicated": 0, "reordered": 0}, "requests": {}}
 
 

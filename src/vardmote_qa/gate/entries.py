@@ -6,7 +6,8 @@ from __future__ import annotations
 import typing
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (BaseModel, BeforeValidator, Field, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
 
 from ..typed_yaml import FileModel, refusal
 
@@ -91,7 +92,7 @@ def _field(model: type[BaseModel], loc: tuple):
     """The field at loc (through nested models, Optional or not), or None."""
     for name in loc[:-1]:
         field = model.model_fields.get(name)
-        members = typing.get_args(field.annotation) or (field.annotation,) if field else ()
+        members = (typing.get_args(field.annotation) or (field.annotation,)) if field else ()
         model = next((m for m in members if isinstance(m, type) and issubclass(m, BaseModel)), None)
         if model is None:
             return None

@@ -23,11 +23,8 @@ from ..entries import CriterionEntry
 from ..model import Criterion, CriterionResult, Reason, Status
 from ..rundata import RunData
 
-TAG_HINT = "det ska ange en tagg, t.ex. kritisk (eller * för alla)"
-
-
 class Params(CriterionEntry):
-    tag: str = Field(description=TAG_HINT)
+    tag: str = Field(description="det ska ange en tagg, t.ex. kritisk (eller * för alla)")
 
     @field_validator("tag", mode="before")
     @classmethod

@@ -29,11 +29,8 @@ from ..model import Criterion, CriterionResult, Reason, Status
 from ...traceability import Coverage, TraceRow, trace
 from ..rundata import RunData
 
-SCOPE_HINT = "det ska ange en releaseomfattning ur kravkatalogen, t.ex. nästa"
-
-
 class Params(CriterionEntry):
-    scope: str = Field(description=SCOPE_HINT)
+    scope: str = Field(description="det ska ange en releaseomfattning ur kravkatalogen, t.ex. nästa")
     verified_by: dict[str, tuple[str, ...]] = {}  # requirement id -> ids of earlier criteria
 
     @field_validator("scope", mode="before")
