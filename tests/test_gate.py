@@ -297,6 +297,40 @@ def test_a_bad_criteria_file_is_one_sentence(tmp_path, text, message):
         criteria_from(tmp_path, text)
 
 
+@pytest.mark.parametrize("extra, message", [
+    ("ky: true", "Kriteriet load.visit.join_p95 i gate.yaml: okänd nyckel 'ky' (menade du 'key'?)."),
+    ("baseline: {max_worse_percent: 20, statu: fail}",
+     "Kriteriet load.visit.join_p95 i gate.yaml: baseline: okänd nyckel 'statu' (menade du 'status'?)."),
+    ("baseline: {max_worse_percent: 20, status: ofta}", "baseline.status: måste vara en av 'warn' eller 'fail'"),
+])
+def test_a_misspelt_key_of_a_criterion_is_refused_with_the_nearest_key(tmp_path, extra, message):
+    with pytest.raises(UserError) as refused:
+        criteria_from(tmp_path, f"""
+criteria:
+  - {{id: load.visit.join_p95, kind: load_request, request: "visit:join", measure: p95_ms, fail: 1000, {extra}}}
+""")
+    assert message in refused.value.message
+
+
+def test_a_misspelt_percentile_is_refused_not_read_as_p95(tmp_path):
+    with pytest.raises(UserError) as refused:
+        criteria_from(tmp_path, "criteria:\n  - {id: m, kind: media_measure, profile: bredband, measure: fps_ratio,"
+                                " percentil: p50, fail: 50}")
+    assert refused.value.message == "Kriteriet m i gate.yaml: okänd nyckel 'percentil' (menade du 'percentile'?)."
+
+
+def test_parameters_and_baseline_are_typed(tmp_path):
+    join, fps = criteria_from(tmp_path, """
+criteria:
+  - {id: j, kind: load_request, request: "visit:join", measure: p95_ms, fail: 1000,
+     baseline: {max_worse_percent: 20, status: fail}}
+  - {id: f, kind: media_measure, profile: bredband, measure: fps_ratio, fail: 50}
+""")
+    assert join.baseline.max_worse_percent == 20 and join.baseline.status == "fail" and join.baseline.higher_is_worse
+    assert join.params.request == "visit:join" and join.parts == ("load",)
+    assert fps.params.percentile == "p95" and fps.params.higher_is_worse is False  # from media/thresholds.yaml
+
+
 def test_the_shipped_release_gate_and_waivers_are_valid():
     from vardmote_qa.commands._gate_options import DEFAULT_GATE, DEFAULT_WAIVERS
     from vardmote_qa.gate.waivers import load_waivers, validate_against

@@ -40,3 +40,14 @@ def test_a_waiver_for_an_unknown_criterion_is_refused(tmp_path):
     loaded = load_waivers(write(tmp_path, "waivers:\n  - {criterion: load.x, who: a, why: b, until: 2026-12-01}"))
     with pytest.raises(UserError, match="load.x gäller ett kriterium som inte finns"):
         validate_against(loaded, {"acceptance.critical"})
+
+
+def test_an_unknown_key_in_a_waiver_is_refused_with_the_nearest_key(tmp_path):
+    with pytest.raises(UserError) as refused:
+        load_waivers(write(tmp_path, "waivers:\n  - {scenario: A, whom: Anna, why: x, until: 2026-12-01}"))
+    assert refused.value.message == "waivers.yaml, undantag 1: okänd nyckel 'whom' (menade du 'who'?)."
+
+
+def test_an_unknown_key_at_the_top_of_the_waivers_file_is_refused(tmp_path):
+    with pytest.raises(UserError, match="okänd nyckel 'karantän' \\(menade du 'quarantine'\\?\\)"):
+        load_waivers(write(tmp_path, "karantän: []"))

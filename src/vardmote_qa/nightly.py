@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .config import Environment, load_environment
 from .errors import UserError
 from .gate import exitcodes
-from .gate.messages_sv import VERDICT_TEXT, sentence
+from .gate.messages_sv import headline, sentence
 from .gate.model import Decision, Verdict
 from .judging import GateInputs, judge, validate
 from .run.acceptance import run_acceptance
@@ -107,7 +107,7 @@ def run_nightly(options: NightlyOptions) -> int:
     unknown = set(options.parts) - set(ALL_PARTS)
     if unknown:
         raise UserError(f"Okänd del: {', '.join(sorted(unknown))} (kända: {', '.join(ALL_PARTS)}).")
-    run = RunFolder.create(environment)
+    run = RunFolder.create(environment, requested_parts=options.parts)
     progress(f"Körning {run.run_id} i miljön {environment.name}: {run.path}")
     previous = signal.signal(signal.SIGTERM, _interrupt)
     current = None
@@ -136,7 +136,7 @@ def run_nightly(options: NightlyOptions) -> int:
     run.finish()
     progress("Utvärderar grindens kriterier …")
     decision = judge(run.path, options.gate, progress)
-    print(f"\nBeslut: {VERDICT_TEXT[decision.verdict]}")
+    print(f"\nBeslut: {headline(decision)}")
     for reason in decision.reasons:
         print(f"  – {sentence(reason)}")
     print(f"Rapport: {run.path / 'report.html'}")

@@ -115,6 +115,10 @@ def known_keys(model: type[BaseModel], loc: tuple) -> list[str]:
 
 def _model_at(annotation, loc: tuple):
     annotation = _unwrap(annotation)
+    if not loc and typing.get_origin(annotation) in (typing.Union, types.UnionType):  # Optional[Model]
+        members = [m for m in map(_unwrap, typing.get_args(annotation))
+                   if isinstance(m, type) and issubclass(m, BaseModel)]
+        return members[0] if len(members) == 1 else None
     if not loc:
         return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
     head, rest = loc[0], loc[1:]

@@ -38,7 +38,7 @@ def apply_waivers(results, waivers: tuple[Waiver, ...], today: dt.date):
     active = tuple(w for w in waivers if w.active_on(today))
     waived = []
     for result in results:
-        covering = _covering(result, active) if result.status is not Status.PASS else ()
+        covering = _covering(result, active) if result.status not in (Status.PASS, Status.NOT_JUDGED) else ()
         if covering and result.status is not Status.WARN:
             result = replace(result, status=Status.WARN, waivers=covering,
                              reasons=result.reasons + tuple(Reason("waiver.applied", {
@@ -63,22 +63,27 @@ def decide(results: tuple[CriterionResult, ...], waivers: tuple[Waiver, ...] = (
             reasons.append(Reason("decision.missing", {"criterion": result.criterion.id}))
         elif result.status is Status.WARN:
             reasons.append(Reason("decision.warning", {"criterion": result.criterion.id}))
-        if result.status is not Status.PASS:
+        if result.status not in (Status.PASS, Status.NOT_JUDGED):
             reasons.extend(result.reasons)
     applied = tuple(dict.fromkeys(w for r in results for w in r.waivers))
     expired = tuple(w for w in waivers if not w.active_on(today))
     reasons.extend(Reason("waiver.expired", {"subject": w.subject, "until": w.until.isoformat(), "who": w.who})
                    for w in expired)
+    judged = tuple(dict.fromkeys(part for r in results if r.status.judged for part in r.criterion.parts))
+    unjudged = [r.criterion.id for r in results if not r.status.judged]
     if any(r.status.blocks for r in results):
         verdict = Verdict.NO_GO
     elif any(r.status is Status.WARN for r in results):
         verdict = Verdict.GO_MED_RISK
     else:
         verdict = Verdict.GO
-        reasons.insert(0, Reason("decision.go"))
+        reasons.insert(0, Reason("decision.go_judged" if unjudged else "decision.go"))
+    if unjudged:  # first, so that no reader takes the verdict of a partial run for a release decision
+        reasons.insert(0, Reason("decision.partial", {"parts": ", ".join(judged) or "inga", "count": len(unjudged),
+                                                      "verdict": verdict.value}))
     active_quarantine = tuple(q for q in quarantined if q.active_on(today))
     reasons = _without_repeats(reasons)
     reasons.extend(Reason("quarantine.active", {"subject": q.subject, "who": q.who, "why": q.why,
                                                 "until": q.until.isoformat()}) for q in active_quarantine)
     return Decision(verdict=verdict, reasons=tuple(reasons), results=results, waivers_applied=applied,
-                    waivers_expired=expired, quarantined=active_quarantine)
+                    waivers_expired=expired, quarantined=active_quarantine, parts_judged=judged)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Reason, Status, Verdict
+from .model import Decision, Reason, Status, Verdict
 
 MESSAGES = {
     "acceptance.all_passed": "Alla {count} scenarier ({tag}) gick igenom.",
@@ -33,10 +33,15 @@ MESSAGES = {
                       "högst {limit} % tillåts.",
     "part.missing": "Delen '{part}' saknas i körningen: {detail}",
     "part.incomplete": "Ofullständig körning: delen '{part}' blev inte klar ({detail}).",
+    "part.not_requested": "Ej bedömt i en delkörning: delen '{part}' ingick inte i körningen.",
+    "requirements.not_judged": "Krav som bara verifieras av kriterier som inte bedömdes i delkörningen: {ids}.",
     "waiver.applied": "Undantag för {subject} gäller till {until} (beviljat av {who}: {why}).",
     "waiver.expired": "Undantaget för {subject} gick ut {until} ({who}) och gäller inte längre.",
     "quarantine.active": "{subject} är i karantän till {until} ({who}: {why}); det körs men räknas inte.",
     "decision.go": "Alla kriterier är uppfyllda.",
+    "decision.go_judged": "Alla bedömda kriterier är uppfyllda.",
+    "decision.partial": "Delkörning ({parts}): inget releasebeslut. De bedömda kriterierna ger {verdict}; "
+                        "{count} kriterier för delar som inte kördes är ej bedömda i en delkörning.",
     "decision.key_failed": "Nyckelkriteriet {criterion} är inte uppfyllt.",
     "decision.failed": "Kriteriet {criterion} är inte uppfyllt.",
     "decision.missing": "Underlag saknas för kriteriet {criterion}.",
@@ -45,7 +50,21 @@ MESSAGES = {
 
 VERDICT_TEXT = {Verdict.GO: "GO", Verdict.GO_MED_RISK: "GO MED RISK", Verdict.NO_GO: "NO-GO"}
 STATUS_TEXT = {Status.PASS: "Godkänt", Status.WARN: "Varning", Status.FAIL: "Underkänt",
-               Status.MISSING: "Underlag saknas"}
+               Status.MISSING: "Underlag saknas", Status.NOT_JUDGED: "Ej bedömt i en delkörning"}
+
+
+def partial_run_text(decision: Decision) -> str | None:
+    """The headline of a partial run ("Delkörning (video): inget releasebeslut"), None for a whole run."""
+    if not decision.partial:
+        return None
+    return f"Delkörning ({', '.join(decision.parts_judged) or 'inga delar'}): inget releasebeslut"
+
+
+def headline(decision: Decision) -> str:
+    """The decision in one line, as the CLI prints it: the verdict, or for a partial run that it is none."""
+    partial = partial_run_text(decision)
+    verdict = VERDICT_TEXT[decision.verdict]
+    return f"{partial} (de bedömda kriterierna: {verdict})" if partial else verdict
 
 
 def sentence(reason: Reason) -> str:

@@ -6,17 +6,24 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from .entries import BaselineRule, CriterionEntry
+
 
 class Status(enum.Enum):
     PASS = "pass"
     WARN = "warn"
     FAIL = "fail"
     MISSING = "missing"
+    NOT_JUDGED = "not_judged"  # its parts were not asked for in a partial run: neither passed nor missing
 
     @property
     def blocks(self) -> bool:
         """MISSING decides like FAIL: a run without evidence is never a GO."""
         return self in (Status.FAIL, Status.MISSING)
+
+    @property
+    def judged(self) -> bool:
+        return self is not Status.NOT_JUDGED
 
 
 class Verdict(enum.Enum):
@@ -36,12 +43,14 @@ class Reason:
 @dataclass(frozen=True)
 class Criterion:
     id: str
-    kind: str
+    kind: str  # the kind's name (gate/kinds)
     source: dict  # the YAML entry exactly as written; the report quotes it
-    params: dict
-    warn: object = None
-    fail: object = None
+    params: CriterionEntry  # the entry, typed by its kind's model
+    warn: float | None = None
+    fail: float | None = None
     key: bool = False
+    parts: tuple[str, ...] = ()  # the run parts its kind reads
+    baseline: BaselineRule | None = None
 
 
 @dataclass(frozen=True)
@@ -88,3 +97,13 @@ class Decision:
     waivers_applied: tuple[Waiver, ...] = ()
     waivers_expired: tuple[Waiver, ...] = ()
     quarantined: tuple[Waiver, ...] = ()
+    parts_judged: tuple[str, ...] = ()  # the parts whose criteria were judged (the parts the run asked for)
+
+    @property
+    def partial(self) -> bool:
+        """A run of selected parts: judged on those parts' criteria only, never a release decision."""
+        return any(not r.status.judged for r in self.results)
+
+    @property
+    def not_judged(self) -> tuple[CriterionResult, ...]:
+        return tuple(r for r in self.results if not r.status.judged)

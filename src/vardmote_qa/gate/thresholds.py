@@ -16,15 +16,3 @@ def tier(value: float, warn: float | None, fail: float | None, higher_is_worse: 
     if beyond(warn):
         return Status.WARN
     return Status.PASS
-
-
-def parse_limits(entry: dict, criterion_id: str = "") -> tuple[float | None, float | None]:
-    limits = []
-    for name in ("warn", "fail"):
-        value = entry.get(name)
-        if value is not None and not isinstance(value, (int, float)):
-            raise ValueError(f"'{name}' måste vara ett tal")
-        limits.append(value)
-    if limits == [None, None]:
-        raise ValueError("minst en av gränserna 'warn' och 'fail' måste anges")
-    return limits[0], limits[1]

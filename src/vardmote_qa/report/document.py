@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..gate.kinds.requirements_coverage import requirement_coverage
-from ..gate.messages_sv import STATUS_TEXT, VERDICT_TEXT, sentence
+from ..gate.messages_sv import STATUS_TEXT, VERDICT_TEXT, partial_run_text, sentence
 from ..gate.model import Decision, Status, Waiver
 from ..gate.rundata import RunData
 from ..history.store import RunSummary
@@ -116,6 +116,7 @@ def build(decision: Decision, data: RunData, trend: list[RunSummary], scope: str
     units = {r.criterion.id: _unit(r.criterion, data) for r in decision.results}
     return {
         "decision": VERDICT_TEXT[decision.verdict],
+        "partial": partial_run_text(decision),  # "Delkörning (video): inget releasebeslut", None for a whole run
         "reasons": [sentence(reason) for reason in decision.reasons],
         "run_id": record.run_id,
         "environment": environment.get("name"),

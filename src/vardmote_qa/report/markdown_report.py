@@ -13,6 +13,8 @@ def render(document: dict) -> str:
     lines = [f"# Beslutsunderlag {document['run_id']}: **{document['decision']}**", "",
              f"Miljö: {document['environment']} · målversion: {_cell(document['target_version'] or 'okänd')} · "
              f"{document['started_at']} – {document['finished_at'] or 'inte avslutad'}", "", "## Skäl", ""]
+    if document["partial"]:
+        lines[1:1] = ["", f"**{document['partial']}**: beslutet gäller bara de bedömda kriterierna."]
     lines += [f"- {reason}" for reason in document["reasons"]]
     lines += ["", "## Kriterier", "", "| Kriterium | Resultat | Värde | Mot baslinje |", "|---|---|---|---|"]
     for criterion in document["criteria"]:

@@ -31,7 +31,10 @@ class RunFolder:
         self.manifest = manifest
 
     @classmethod
-    def create(cls, environment: Environment, runs_dir: Path = RUNS_DIR) -> "RunFolder":
+    def create(cls, environment: Environment, runs_dir: Path = RUNS_DIR,
+               requested_parts: tuple[str, ...] | None = None) -> "RunFolder":
+        """requested_parts: the parts this run was asked to run (None: every part), so a partial run is
+        judged on its own parts' criteria."""
         run_id = dt.datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(2)
         path = runs_dir / run_id
         path.mkdir(parents=True)
@@ -42,6 +45,7 @@ class RunFolder:
                             "base_url": None, "target_version": None,
                             "synthetic_data": environment.synthetic_data},
             "parts": {},
+            "requested_parts": None if requested_parts is None else list(requested_parts),
         }
         folder = cls(path, manifest)
         folder.save()

@@ -1,17 +1,37 @@
-"""The registry of criterion kinds. Each module exposes PARTS (the run parts it reads),
-parse(entry) -> params (raises ValueError with a Swedish phrase) and evaluate(criterion, data)."""
+"""The registry of criterion kinds: one `CriterionKind` per module of this package, registered by name.
+
+A kind is its name, the run parts it reads, the model of its parameters (a `CriterionEntry` subclass)
+and its evaluation. The evaluation sees only runs whose parts are complete: evaluate_all checks the
+parts once, before any kind is asked, and a part that was not asked for leaves the criterion unjudged.
+"""
 
 from __future__ import annotations
 
-from types import ModuleType
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Callable
 
-from . import acceptance_tag, flakiness, load_chat_integrity, load_request, media_measure, requirements_coverage
+from ..entries import CriterionEntry
+from ..model import Criterion, CriterionResult
+from ..rundata import RunData
 
-KINDS: dict[str, ModuleType] = {
-    "acceptance_tag": acceptance_tag,
-    "requirements_coverage": requirements_coverage,
-    "media_measure": media_measure,
-    "load_request": load_request,
-    "load_chat_integrity": load_chat_integrity,
-    "flakiness": flakiness,
-}
+# evaluate(criterion, data, earlier): earlier holds the results of the criteria above it in the file.
+Evaluation = Callable[[Criterion, RunData, Mapping[str, CriterionResult]], CriterionResult]
+
+
+@dataclass(frozen=True)
+class CriterionKind:
+    name: str
+    parts: tuple[str, ...]
+    params_model: type[CriterionEntry]
+    evaluate: Evaluation
+
+
+def _registry() -> dict[str, CriterionKind]:
+    from . import acceptance_tag, flakiness, load_chat_integrity, load_request, media_measure, requirements_coverage
+    kinds = (acceptance_tag.KIND, requirements_coverage.KIND, media_measure.KIND, load_request.KIND,
+             load_chat_integrity.KIND, flakiness.KIND)
+    return {kind.name: kind for kind in kinds}
+
+
+KINDS: dict[str, CriterionKind] = _registry()

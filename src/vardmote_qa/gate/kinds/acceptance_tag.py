@@ -14,28 +14,32 @@ Passed only on a retry is WARN (flaky), never PASS. Quarantined scenarios are no
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from pydantic import Field, field_validator
+
+from . import CriterionKind
+from ..entries import CriterionEntry
 from ..model import Criterion, CriterionResult, Reason, Status
 from ..rundata import RunData
 
-PARTS = ("acceptance",)
+class Params(CriterionEntry):
+    tag: str = Field(description="det ska ange en tagg, t.ex. kritisk (eller * för alla)")
 
-
-def parse(entry: dict) -> dict:
-    tag = entry.get("tag")
-    if not isinstance(tag, str) or not tag:
-        raise ValueError("fältet 'tag' måste ange en tagg, t.ex. kritisk (eller * för alla)")
-    return {"tag": tag.lstrip("@")}
+    @field_validator("tag", mode="before")
+    @classmethod
+    def _a_tag(cls, tag):
+        if not isinstance(tag, str) or not tag.lstrip("@"):
+            raise ValueError("fältet 'tag' måste ange en tagg, t.ex. kritisk (eller * för alla)")
+        return tag.lstrip("@")
 
 
 def _names(scenarios) -> str:
     return ", ".join(f"'{s.name}'" for s in scenarios)
 
 
-def evaluate(criterion: Criterion, data: RunData) -> CriterionResult:
-    missing = data.part_problem(criterion, "acceptance")
-    if missing:
-        return missing
-    tag = criterion.params["tag"]
+def evaluate(criterion: Criterion, data: RunData, earlier: Mapping[str, CriterionResult]) -> CriterionResult:
+    tag = criterion.params.tag
     label = "alla" if tag == "*" else f"@{tag}"
     tagged = [s for s in data.counted_scenarios if tag == "*" or tag in s.tags]
     if not tagged:
@@ -53,3 +57,6 @@ def evaluate(criterion: Criterion, data: RunData) -> CriterionResult:
             failed_items=tuple(s.name for s in flaky))
     return CriterionResult(criterion, Status.PASS, value,
                            (Reason("acceptance.all_passed", {"tag": label, "count": len(tagged)}),))
+
+
+KIND = CriterionKind("acceptance_tag", ("acceptance",), Params, evaluate)

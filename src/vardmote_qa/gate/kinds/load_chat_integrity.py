@@ -12,20 +12,19 @@ When data is missing: no load part, an incomplete one, or no chat message sent i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from . import CriterionKind
+from ..entries import CriterionEntry
 from ..model import Criterion, CriterionResult, Reason, Status
 from ..rundata import RunData
 
-PARTS = ("load",)
+
+class Params(CriterionEntry):
+    """No parameters of its own: the threshold is zero."""
 
 
-def parse(entry: dict) -> dict:
-    return {}
-
-
-def evaluate(criterion: Criterion, data: RunData) -> CriterionResult:
-    missing = data.part_problem(criterion, "load")
-    if missing:
-        return missing
+def evaluate(criterion: Criterion, data: RunData, earlier: Mapping[str, CriterionResult]) -> CriterionResult:
     chat = (data.load_summary or {}).get("chat") or {}
     if not chat.get("sent"):
         return CriterionResult(criterion, Status.MISSING, None, (Reason("chat.nothing_sent"),))
@@ -34,3 +33,6 @@ def evaluate(criterion: Criterion, data: RunData) -> CriterionResult:
     if broken:
         return CriterionResult(criterion, Status.FAIL, broken, (Reason("chat.broken", params),))
     return CriterionResult(criterion, Status.PASS, 0, (Reason("chat.intact", params),))
+
+
+KIND = CriterionKind("load_chat_integrity", ("load",), Params, evaluate)

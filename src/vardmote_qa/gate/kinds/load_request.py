@@ -17,31 +17,42 @@ When data is missing: no load part, an incomplete one, or a request name with no
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
+from pydantic import Field, field_validator
+
+from . import CriterionKind
+from ..entries import LimitedEntry
 from ..model import Criterion, CriterionResult, Reason, Status
 from ..rundata import RunData
-from ..thresholds import parse_limits, tier
+from ..thresholds import tier
 
-PARTS = ("load",)
+# The measures of load/summary.json per request name.
 MEASURES = ("p50_ms", "p95_ms", "p99_ms", "error_rate")
 REQUEST_NAME = re.compile(r"^[a-z_]+:[a-z_]+$")
 
 
-def parse(entry: dict) -> dict:
-    request = entry.get("request")
-    if not isinstance(request, str) or not REQUEST_NAME.match(request):
-        raise ValueError(f"'request' måste vara ett begärandenamn som \"chat:deliver\", inte '{request}'")
-    if entry.get("measure") not in MEASURES:
-        raise ValueError(f"okänt mått '{entry.get('measure')}' (kända: {', '.join(MEASURES)})")
-    parse_limits(entry)
-    return {"request": request, "measure": entry["measure"]}
+class Params(LimitedEntry):
+    request: str = Field(description='det ska ange ett begärandenamn som "chat:deliver"')
+    measure: str = Field(description=f"det ska ange ett av måtten {', '.join(MEASURES)}")
+
+    @field_validator("request", mode="before")
+    @classmethod
+    def _a_request_name(cls, request):
+        if not isinstance(request, str) or not REQUEST_NAME.match(request):
+            raise ValueError(f"'request' måste vara ett begärandenamn som \"chat:deliver\", inte '{request}'")
+        return request
+
+    @field_validator("measure", mode="before")
+    @classmethod
+    def _a_measure(cls, measure):
+        if measure not in MEASURES:
+            raise ValueError(f"okänt mått '{measure}' (kända: {', '.join(MEASURES)})")
+        return measure
 
 
-def evaluate(criterion: Criterion, data: RunData) -> CriterionResult:
-    missing = data.part_problem(criterion, "load")
-    if missing:
-        return missing
-    request, measure = criterion.params["request"], criterion.params["measure"]
+def evaluate(criterion: Criterion, data: RunData, earlier: Mapping[str, CriterionResult]) -> CriterionResult:
+    request, measure = criterion.params.request, criterion.params.measure
     stats = ((data.load_summary or {}).get("requests") or {}).get(request)
     if not stats or not stats.get("count"):
         return CriterionResult(criterion, Status.MISSING, None, (Reason("load.no_requests", {"request": request}),))
@@ -52,3 +63,6 @@ def evaluate(criterion: Criterion, data: RunData) -> CriterionResult:
     params = {"request": request, "measure": measure, "value": round(float(value), 4), "warn": criterion.warn,
               "fail": criterion.fail, "count": stats["count"]}
     return CriterionResult(criterion, status, float(value), (Reason(f"load.{status.value}", params),))
+
+
+KIND = CriterionKind("load_request", ("load",), Params, evaluate)

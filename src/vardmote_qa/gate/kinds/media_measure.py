@@ -13,46 +13,72 @@ Example YAML:
       warn: 0.01
       fail: 0.05
       baseline: {max_worse_percent: 20}
+The measure ids, and whether a higher value is better, are those of media/thresholds.yaml.
 When data is missing: no video part, an incomplete one, or no visit on the profile is MISSING.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import Field, PrivateAttr, field_validator, model_validator
+
+from . import CriterionKind
+from ..entries import LimitedEntry
 from ..model import Criterion, CriterionResult, Reason, Status
 from ..rundata import RunData
-from ..thresholds import parse_limits, tier
+from ..thresholds import tier
+from ...media.thresholds import load_thresholds
 
-PARTS = ("video",)
-# Measure ids of the visit verdict, and whether a higher value is worse.
-MEASURES = {"ttff_s": True, "ice_connected_s": True, "freeze_ratio": True, "fps_ratio": False,
-            "packet_loss": True, "rtt_ms": True, "jitter_ms": True, "audio_present": False, "recovery_s": True}
 PERCENTILES = ("p50", "p95")
 
 
-def parse(entry: dict) -> dict:
-    measure = entry.get("measure")
-    if measure not in MEASURES:
-        raise ValueError(f"okänt mått '{measure}' (kända: {', '.join(MEASURES)})")
-    percentile = entry.get("percentile", "p95")
-    if percentile not in PERCENTILES:
-        raise ValueError(f"'percentile' måste vara en av {', '.join(PERCENTILES)}")
-    if not isinstance(entry.get("profile"), str):
-        raise ValueError("fältet 'profile' måste ange en nätverksprofil, t.ex. bredband")
-    parse_limits(entry)
-    return {"profile": entry["profile"], "measure": measure, "percentile": percentile}
+class Params(LimitedEntry):
+    profile: str = Field(description="det ska ange en nätverksprofil, t.ex. bredband")
+    measure: str = Field(description="det ska ange ett mått ur media/thresholds.yaml, t.ex. freeze_ratio")
+    percentile: Literal["p50", "p95"] = "p95"
+    _higher_is_better: bool = PrivateAttr(False)  # the measure's direction, as media/thresholds.yaml says
+
+    @field_validator("profile", mode="before")
+    @classmethod
+    def _a_profile(cls, profile):
+        if not isinstance(profile, str) or not profile:
+            raise ValueError("fältet 'profile' måste ange en nätverksprofil, t.ex. bredband")
+        return profile
+
+    @field_validator("percentile", mode="before")
+    @classmethod
+    def _a_percentile(cls, percentile):
+        if percentile not in PERCENTILES:
+            raise ValueError(f"'percentile' måste vara en av {', '.join(PERCENTILES)}")
+        return percentile
+
+    @model_validator(mode="after")
+    def _a_measure_with_a_direction(self):
+        rules = load_thresholds()
+        if self.measure not in rules:
+            raise ValueError(f"okänt mått '{self.measure}' (kända: {', '.join(rules)})")
+        self._higher_is_better = rules[self.measure].higher_is_better
+        return self
+
+    @property
+    def higher_is_worse(self) -> bool:
+        return not self._higher_is_better
 
 
-def evaluate(criterion: Criterion, data: RunData) -> CriterionResult:
-    missing = data.part_problem(criterion, "video")
-    if missing:
-        return missing
-    profile, measure, percentile = (criterion.params[k] for k in ("profile", "measure", "percentile"))
+def evaluate(criterion: Criterion, data: RunData, earlier: Mapping[str, CriterionResult]) -> CriterionResult:
+    params = criterion.params
+    profile, measure, percentile = params.profile, params.measure, params.percentile
     summary = ((data.media_summary or {}).get("profiles") or {}).get(profile)
     value = (((summary or {}).get("measures") or {}).get(measure) or {}).get(percentile)
     if value is None:
         return CriterionResult(criterion, Status.MISSING, None,
                                (Reason("media.no_data", {"profile": profile, "measure": measure}),))
-    status = tier(float(value), criterion.warn, criterion.fail, higher_is_worse=MEASURES[measure])
+    status = tier(float(value), criterion.warn, criterion.fail, higher_is_worse=params.higher_is_worse)
     params = {"profile": profile, "measure": measure, "percentile": percentile, "value": round(float(value), 4),
               "warn": criterion.warn, "fail": criterion.fail, "visits": summary.get("visits", 0)}
     return CriterionResult(criterion, status, float(value), (Reason(f"media.{status.value}", params),))
+
+
+KIND = CriterionKind("media_measure", ("video",), Params, evaluate)

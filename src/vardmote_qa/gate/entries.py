@@ -1,0 +1,99 @@
+"""The typed entries of the gate's files: the fields every criterion has, the baseline rule, and one
+Swedish sentence for an entry that does not fit its model. Each kind's parameters extend `CriterionEntry`."""
+
+from __future__ import annotations
+
+import typing
+from typing import Annotated, Literal
+
+from pydantic import (BaseModel, BeforeValidator, Field, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
+
+from ..typed_yaml import FileModel, refusal
+
+
+def _a_number(value, info: ValidationInfo):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"'{info.field_name}' måste vara ett tal")
+    return value
+
+
+# A number as written: an int stays an int, so a limit reads back as in the file (800, not 800.0).
+Number = Annotated[int | float, BeforeValidator(_a_number)]
+
+
+class BaselineRule(FileModel):
+    """`baseline: {max_worse_percent: 20}`: warn (or fail) when the value is that much worse than in the last GO."""
+
+    max_worse_percent: Number = Field(description="hur många procent sämre än i senaste GO-körningen som tillåts")
+    status: Literal["warn", "fail"] = "warn"
+    higher_is_worse: bool = True
+
+
+class CriterionEntry(FileModel):
+    """One entry of a criteria file. A kind's parameters are a subclass with the kind's own fields, so the
+    entry is validated once and an unknown key is refused with the nearest key of the whole entry."""
+
+    id: str
+    kind: str
+    key: bool = False  # alone decides NO-GO, and cannot be waived as a whole
+    warn: Number | None = None
+    fail: Number | None = None
+    baseline: BaselineRule | None = None
+
+    @field_validator("baseline", mode="before")
+    @classmethod
+    def _baseline_is_a_mapping(cls, value):
+        if value is not None and not isinstance(value, dict):
+            raise ValueError("'baseline' måste ange 'max_worse_percent' som ett tal")
+        return value
+
+    def check_references(self, earlier_ids: set[str]) -> None:
+        """Refuses (ValueError, in Swedish) a reference to a criterion that is not earlier in the file."""
+
+    def __getitem__(self, name: str):
+        # Callers written when the parameters were a dict (`params["profile"]`) keep working.
+        return getattr(self, name)
+
+
+class LimitedEntry(CriterionEntry):
+    """An entry whose value is tiered by warn and fail limits: at least one of them must be given."""
+
+    @model_validator(mode="after")
+    def _has_a_limit(self):
+        if self.warn is None and self.fail is None:
+            raise ValueError("minst en av gränserna 'warn' och 'fail' måste anges")
+        return self
+
+
+def sentence(error: ValidationError, model: type[FileModel], place: str) -> str:
+    """The first problem of an entry as one sentence starting with its place ("Kriteriet x i release.yaml").
+
+    A validator's own sentence names its key already; a missing key gets the field's description as the
+    hint; anything else (an unknown key with the nearest known one, a wrong type) is typed_yaml's sentence.
+    An unknown key is told first: a misspelt key explains the key that then seems missing."""
+    problems = error.errors()
+    unknown = [p for p in problems if p["type"] == "extra_forbidden"]
+    if unknown and problems[0] is not unknown[0]:
+        error = ValidationError.from_exception_data(error.title, [
+            {"type": "extra_forbidden", "loc": unknown[0]["loc"], "input": unknown[0]["input"]}])
+    problem = error.errors()[0]
+    loc = tuple(problem["loc"])
+    if problem["type"] == "value_error":
+        return f"{place}: {str(problem['ctx']['error'])}."
+    if problem["type"] == "missing" and loc:
+        field = _field(model, loc)
+        hint = f": {field.description}" if field is not None and field.description else ""
+        return f"{place}: fältet '{'.'.join(map(str, loc))}' saknas{hint}."
+    return refusal(error, model, place)
+
+
+def _field(model: type[BaseModel], loc: tuple):
+    """The field at loc (through nested models, Optional or not), or None."""
+    for name in loc[:-1]:
+        field = model.model_fields.get(name)
+        members = (typing.get_args(field.annotation) or (field.annotation,)) if field else ()
+        model = next((m for m in members if isinstance(m, type) and issubclass(m, BaseModel)), None)
+        if model is None:
+            return None
+    return model.model_fields.get(loc[-1])
