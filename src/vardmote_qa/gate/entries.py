@@ -70,14 +70,10 @@ def sentence(error: ValidationError, model: type[FileModel], place: str) -> str:
     """The first problem of an entry as one sentence starting with its place ("Kriteriet x i release.yaml").
 
     A validator's own sentence names its key already; a missing key gets the field's description as the
-    hint; anything else (an unknown key with the nearest known one, a wrong type) is typed_yaml's sentence.
-    An unknown key is told first: a misspelt key explains the key that then seems missing."""
+    hint; anything else (an unknown key with the nearest known one, a wrong type) is typed_yaml's sentence,
+    which tells an unknown key first, as this does: a misspelt key explains the key that then seems missing."""
     problems = error.errors()
-    unknown = [p for p in problems if p["type"] == "extra_forbidden"]
-    if unknown and problems[0] is not unknown[0]:
-        error = ValidationError.from_exception_data(error.title, [
-            {"type": "extra_forbidden", "loc": unknown[0]["loc"], "input": unknown[0]["input"]}])
-    problem = error.errors()[0]
+    problem = next((one for one in problems if one["type"] == "extra_forbidden"), problems[0])
     loc = tuple(problem["loc"])
     if problem["type"] == "value_error":
         return f"{place}: {str(problem['ctx']['error'])}."
