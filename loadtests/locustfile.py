@@ -1,7 +1,8 @@
 """Personas of the load test, shaped by the region's own statistics (lastmodell.yaml).
 
-Run through `vmqa load --env local --shape NAME` (see docs/load.md); the shape, environment and output
-folder come from the VMQA_LOAD_* variables that command sets, on the master and on every worker.
+Run through `vmqa load --env local --shape NAME` (see docs/load.md); the planned shape, environment and
+output folder come from the VMQA_LOAD_* variables that command sets, on the master and on every worker
+(load/settings.py says how to start a worker by hand).
 """
 
 from __future__ import annotations
@@ -13,14 +14,10 @@ from pathlib import Path
 from locust import constant, events, task
 
 from vardmote_qa.load import behaviours, listeners, shapes, users
-from vardmote_qa.load.model import load_model
 from vardmote_qa.load.runner import stop_timeout_s
-from vardmote_qa.load.settings import RunClock
+from vardmote_qa.load.settings import OUT_VARIABLE, RunClock, planned_from_environment
 
-MODEL = load_model()
-PLANNED = shapes.plan(MODEL, os.environ.get("VMQA_LOAD_SHAPE", "halvtimmesrusning"),
-                      float(os.environ["VMQA_LOAD_MINUTES"]) if os.environ.get("VMQA_LOAD_MINUTES") else None,
-                      float(os.environ.get("VMQA_LOAD_SCALE", "1")))
+PLANNED = planned_from_environment()
 TIMING = PLANNED.timing
 
 
@@ -83,5 +80,5 @@ ModelShape = shapes.shape_class(PLANNED, PERSONAS, drain_s=stop_timeout_s(PLANNE
 
 @events.init.add_listener
 def on_init(environment, **_kwargs):
-    out = os.environ.get("VMQA_LOAD_OUT")
+    out = os.environ.get(OUT_VARIABLE)
     listeners.register(environment, Path(out) if out else None, PLANNED.timeline.name)

@@ -9,6 +9,7 @@ import yaml
 
 from vardmote_qa.errors import UserError
 from vardmote_qa.load.model import MODEL_FILE, load_model
+from vardmote_qa.load.settings import PLAN_VARIABLE, planned_from_environment, variables
 from vardmote_qa.load.shapes import plan, timelines
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -80,3 +81,27 @@ def test_vmqa_load_model_prints_the_derivation():
 def test_plan_refuses_bad_numbers():
     with pytest.raises(UserError):
         plan(load_model(), "vardag", minutes=0)
+
+
+def test_locust_processes_run_the_plan_the_parent_made_not_one_of_their_own(tmp_path, monkeypatch):
+    raw = yaml.safe_load(MODEL_FILE.read_text(encoding="utf-8"))
+    raw["indata"]["moten_per_ar"]["varde"] *= 3  # the parent's model differs from the file a worker would read
+    changed = tmp_path / "modell.yaml"
+    changed.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    planned = plan(load_model(changed), "pandemi", minutes=2, scale=0.5)
+    for name, value in variables("local", planned, None).items():
+        monkeypatch.setenv(name, value)
+    received = planned_from_environment()
+    seconds = range(0, int(planned.duration_s) + 1, 3)
+    assert [received.pairs_at(s) for s in seconds] == [planned.pairs_at(s) for s in seconds]
+    assert [received.logins_at(s) for s in seconds] == [planned.logins_at(s) for s in seconds]
+    assert (received.timing, received.login_users, received.video_users) == (
+        planned.timing, planned.login_users, planned.video_users)
+    own = plan(load_model(), "pandemi", minutes=2, scale=0.5)
+    assert max(received.pairs_at(s) for s in seconds) > max(own.pairs_at(s) for s in seconds)
+
+
+def test_a_locust_process_without_a_plan_says_how_to_get_one(monkeypatch):
+    monkeypatch.delenv(PLAN_VARIABLE, raising=False)
+    with pytest.raises(UserError, match=f"^{PLAN_VARIABLE} saknas: starta lasten med 'vmqa load'"):
+        planned_from_environment()

@@ -9,7 +9,9 @@ import time
 from pathlib import Path
 
 from vardmote_qa.config import load_environment
+from vardmote_qa.load.model import load_model
 from vardmote_qa.load.runner import run_load
+from vardmote_qa.load.shapes import plan
 from vardmote_qa.sandbox_runner import free_port
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -32,8 +34,8 @@ def assert_accounted(summary: dict) -> None:
 
 
 def test_master_and_two_workers_account_for_every_chat_message(sandbox, tmp_path):
-    outcome = run_load(tmp_path, sandbox.base_url, load_environment("local"), SMOKE["shape"], SMOKE["minutes"],
-                       processes=2, scale=SMOKE["scale"])
+    planned = plan(load_model(), SMOKE["shape"], SMOKE["minutes"], SMOKE["scale"])
+    outcome = run_load(tmp_path, sandbox.base_url, load_environment("local"), planned, processes=2)
     assert outcome.complete, outcome.detail
     load = tmp_path / "load"
     assert_accounted(json.loads((load / "summary.json").read_text(encoding="utf-8")))

@@ -1,12 +1,21 @@
-"""The sandbox as a service: login guard, booking with SMS, the visit lifecycle, chat over WebSocket."""
+"""The sandbox as a service: login guard, booking with SMS, the visit lifecycle, chat over WebSocket; the
+platform's protocol module and target.up against it."""
 
+import datetime as dt
 import json
+import re
 import time
 
 import pytest
 import requests
 import websocket
 
+from vardmote_qa.config import load_environment
+from vardmote_qa.sandbox_runner import free_port
+from vardmote_qa.target import TargetDown, up
+from vardmote_qa.target.interface import ConsentPage
+from vardmote_qa.target.meeting_time import meeting_start
+from vardmote_qa.target.sandbox import protocol
 from vardmote_sandbox.seed import PATIENTS, SANDBOX_STAFF_PASSWORD
 
 PATIENT, OTHER_PATIENT = PATIENTS[0], PATIENTS[1]
@@ -33,7 +42,7 @@ def unit_id(session, sandbox, slug):
 
 def book(sandbox, staff, kind="video", personnummer=PATIENT.personnummer):
     body = {"unit_id": unit_id(staff, sandbox, "vardcentralen-hisingen"), "personnummer": personnummer,
-            "starts_at": "2026-12-01T09:30", "kind": kind}
+            "starts_at": meeting_start(), "kind": kind}
     response = staff.post(f"{sandbox.base_url}/api/visits", json=body, timeout=5)
     assert response.status_code == 201, response.text
     return response.json()
@@ -92,7 +101,7 @@ def test_a_patient_cannot_see_another_patients_visit(sandbox):
 def test_staff_without_a_role_at_the_unit_cannot_book_there(sandbox):
     staff = staff_session(sandbox, "sara.holm")
     body = {"unit_id": unit_id(staff, sandbox, "vardcentralen-hisingen"), "personnummer": PATIENT.personnummer,
-            "starts_at": "2026-12-01T09:30", "kind": "video"}
+            "starts_at": meeting_start(), "kind": "video"}
     assert staff.post(f"{sandbox.base_url}/api/visits", json=body, timeout=5).status_code == 403
 
 
@@ -165,3 +174,49 @@ def test_a_stranger_cannot_open_the_visit_socket(sandbox):
         connection = websocket.create_connection(f"ws://127.0.0.1:{sandbox.port}/ws/visits/{visit_id}",
                                                  cookie=cookie, timeout=5)
         connection.recv()
+
+
+def test_a_meeting_starts_ahead_of_now_whatever_the_day():
+    now = dt.datetime(2031, 3, 4, 23, 30)
+    assert meeting_start(now=now) == "2031-03-05T00:30"
+    assert meeting_start(dt.timedelta(days=1), at=dt.time(10, 0), now=now) == "2031-03-05T10:00"
+    assert meeting_start() > dt.datetime.now().strftime("%Y-%m-%dT%H:%M")
+
+
+def test_every_route_of_the_protocol_is_one_the_sandbox_serves(sandbox):
+    served = [re.compile("^" + re.sub(r"\\{\w+\\}", "[^/]+", re.escape(path)) + "$")
+              for path in requests.get(f"{sandbox.base_url}/openapi.json", timeout=5).json()["paths"]]
+    routes = [protocol.STAFF_LOGIN, protocol.PATIENT_LOGIN, protocol.ANONYMOUS_LOGIN, protocol.SESSION, protocol.ME,
+              protocol.UNITS, protocol.VISITS, protocol.QUEUE, protocol.ERRANDS, protocol.CONSENTS,
+              protocol.SMS_OUTBOX, protocol.ADMIN_STAFF, protocol.FAULTS, protocol.visit(7),
+              protocol.visit_check_in(7), protocol.visit_admit(7), protocol.visit_close(7), protocol.visit_pick_up(7),
+              protocol.visit_reminder(7), protocol.visit_messages(7), protocol.consent(3, ConsentPage.VISIT_PAGE),
+              protocol.unit_texts(3), protocol.unit_consent_pages(3),
+              protocol.unit_consent_page(3, ConsentPage.ERRAND_PAGE), protocol.personal_data(7)]
+    unserved = [route for route in routes if not any(pattern.match(route) for pattern in served)]
+    assert not unserved
+    assert requests.get(f"{sandbox.base_url}{protocol.VERSION}", timeout=5).ok
+    assert requests.get(f"{sandbox.base_url}{protocol.HEALTH}", timeout=5).ok
+
+
+def test_target_up_uses_a_given_address_as_is_and_checks_its_version(sandbox, tmp_path):
+    with up(load_environment("local"), tmp_path, base_url=sandbox.base_url) as running:
+        assert running.base_url == sandbox.base_url
+        assert running.version["service"] == "vardmote-sandbox"
+        assert running.sandbox is None
+    assert not list(tmp_path.iterdir()), "a given address starts no sandbox"
+
+
+def test_target_up_starts_the_sandbox_when_the_environment_says_so_and_stops_it(tmp_path):
+    with up(load_environment("local"), tmp_path / "sandbox") as running:
+        assert running.version["service"] == "vardmote-sandbox"
+        assert running.sandbox is not None
+    with pytest.raises(requests.RequestException):
+        requests.get(f"{running.base_url}{protocol.HEALTH}", timeout=2)
+
+
+def test_a_target_that_does_not_answer_is_one_swedish_sentence(tmp_path):
+    silent = f"http://127.0.0.1:{free_port()}"
+    with pytest.raises(TargetDown, match=f"^Målmiljön {re.escape(silent)} svarar inte på /version.$"):
+        with up(load_environment("local"), tmp_path, base_url=silent):
+            pass

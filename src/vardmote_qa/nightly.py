@@ -7,6 +7,7 @@ import contextlib
 import signal
 from dataclasses import dataclass
 
+from . import target
 from .config import Environment, load_environment
 from .errors import UserError
 from .gate import exitcodes
@@ -16,8 +17,6 @@ from .judging import GateInputs, judge, validate
 from .run.acceptance import run_acceptance
 from .run.parts import PartOutcome
 from .run.record import RunFolder
-from .sandbox_runner import RunningSandbox
-from .target import open_target
 
 ALL_PARTS = ("acceptance", "video", "load")
 PART_TITLES = {"acceptance": "acceptanstesterna", "video": "videoprofilerna", "load": "lasttestet"}
@@ -72,29 +71,26 @@ def _run_part(name: str, run: RunFolder, environment: Environment, base_url: str
         from .media.summary import write_media_summary
         write_media_summary(run.path)
         return outcome
+    from .load.model import load_model
     from .load.runner import run_load
-    return run_load(run.path, base_url, environment, options.load_shape, options.load_minutes)
+    from .load.shapes import plan
+    return run_load(run.path, base_url, environment, plan(load_model(), options.load_shape, options.load_minutes))
 
 
 def _target_up(stack: contextlib.ExitStack, run: RunFolder, environment: Environment,
                options: NightlyOptions) -> tuple[str | None, str | None]:
-    """Starts the sandbox when the environment says so and asks the target its version.
+    """The target up for the run (target.up) and recorded in it.
     Returns (base URL, None) or (base URL, the Swedish sentence saying why the target is not there)."""
-    base_url = environment.base_url
     if environment.starts_sandbox:
         progress("Startar sandlådan …")
-        try:
-            base_url = stack.enter_context(RunningSandbox(run.path / "sandbox", options.sandbox_faults)).base_url
-        except UserError as error:
-            return None, error.message
     try:
-        version = open_target(environment, base_url).version()
-    except Exception:  # any failure to answer means the same thing here: no target to test
-        version = None
-    run.set_target(base_url, version)
-    if version is None:
-        return base_url, f"Målmiljön {base_url} svarar inte på /version."
-    return base_url, None
+        running = stack.enter_context(target.up(environment, run.path / "sandbox", options.sandbox_faults))
+    except target.TargetDown as down:
+        if down.base_url:
+            run.set_target(down.base_url, None)
+        return down.base_url, down.message
+    run.set_target(running.base_url, running.version)
+    return running.base_url, None
 
 
 def _interrupt(signum, _frame):

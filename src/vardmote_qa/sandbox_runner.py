@@ -1,4 +1,5 @@
-"""Starts and stops the embedded sandbox for the `local` environment: the one place that does.
+"""Starts and stops the embedded sandbox for the `local` environment: the one place that does
+(a run asks for it through `target.up`).
 
 It runs as its own process (`python -m vardmote_sandbox`) on a free loopback port with a fresh
 database, so the platform never imports the system under test.
@@ -14,6 +15,7 @@ from pathlib import Path
 import requests
 
 from .errors import UserError
+from .target.sandbox import protocol
 from .waiting import SANDBOX_START_TIMEOUT_S, NotYet, eventually
 
 
@@ -57,7 +59,7 @@ class RunningSandbox:
             raise UserError(f"Sandlådan avslutades direkt (kod {self._process.returncode}); "
                             f"se loggen {self.log_path}.")
         try:
-            return requests.get(f"{self.base_url}/health", timeout=1).status_code == 200
+            return requests.get(f"{self.base_url}{protocol.HEALTH}", timeout=1).status_code == 200
         except requests.RequestException:
             return False
 

@@ -7,6 +7,7 @@ import re
 
 from ..target.interface import (ClinicianApi, Errand, SmsText, StaffAccount, TargetError, Visit, VisitKind,
                                 VisitStatus)
+from ..target.meeting_time import meeting_start
 from .actor import Actor
 from .chatting import ChatParticipant
 from .narration import step_title
@@ -31,7 +32,7 @@ class Clinician(ChatParticipant, Actor):
 
     @step_title("vårdpersonalen bokar ett {kind.value}möte med {patient.role_word}")
     def book_visit_with(self, patient: Patient, kind: VisitKind, unit: str | None = None) -> Visit:
-        starts_at = (dt.datetime.now() + dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+        starts_at = meeting_start(dt.timedelta(hours=1))
         visit = self.api.book_visit(unit or self.environment.default_unit, patient.personnummer, starts_at, kind)
         self.visit_id = visit.id
         return visit
@@ -165,7 +166,7 @@ class Clinician(ChatParticipant, Actor):
     # -- texts ---------------------------------------------------------------------------------------------
     @step_title("{self.role_word} bokar ett {kind.value}möte med {patient.role_word} på {unit}")
     def book_visit_in_browser(self, patient: Patient, unit: str, kind: VisitKind) -> Visit:
-        starts_at = (dt.datetime.now() + dt.timedelta(days=1)).strftime("%Y-%m-%dT10:00")
+        starts_at = meeting_start(dt.timedelta(days=1), at=dt.time(10, 0))
         self._start_screen().book(unit, patient.personnummer, starts_at, kind)
         self.visit_id = self.visit_screen.visit_id()
         return self.api.visit(self.visit_id)

@@ -15,6 +15,9 @@ import time
 import requests
 import websockets
 
+from ..target.interface import VisitKind
+from ..target.meeting_time import meeting_start
+from ..target.sandbox import protocol
 from ..waiting import API_TIMEOUT_S
 
 
@@ -26,16 +29,16 @@ def _session(base_url: str, path: str, body: dict) -> requests.Session:
 
 def prepare(base_url: str, pairs: int, staff: tuple[str, str], personnummer: str, unit_slug: str):
     """Visits under way, with the two cookies that may join each."""
-    clinician = _session(base_url, "/api/session/staff", {"username": staff[0], "password": staff[1]})
-    patient = _session(base_url, "/api/session/bankid", {"personnummer": personnummer})
-    unit = next(u["id"] for u in clinician.get(f"{base_url}/api/units", timeout=API_TIMEOUT_S).json()
-                if u["slug"] == unit_slug)
+    clinician = _session(base_url, protocol.STAFF_LOGIN, protocol.staff_login(*staff))
+    patient = _session(base_url, protocol.PATIENT_LOGIN, protocol.patient_login(personnummer))
+    units = clinician.get(f"{base_url}{protocol.UNITS}", timeout=API_TIMEOUT_S).json()
+    unit = protocol.unit_with(units, unit_slug)["id"]
     visits = []
     for _ in range(pairs):
-        visit = clinician.post(f"{base_url}/api/visits", json={"unit_id": unit, "personnummer": personnummer,
-                               "starts_at": "2026-12-01T09:30", "kind": "chatt"}, timeout=API_TIMEOUT_S).json()
-        patient.post(f"{base_url}/api/visits/{visit['id']}/check-in", timeout=API_TIMEOUT_S).raise_for_status()
-        clinician.post(f"{base_url}/api/visits/{visit['id']}/admit", timeout=API_TIMEOUT_S).raise_for_status()
+        booking = protocol.booking(unit, personnummer, meeting_start(), VisitKind.CHAT)
+        visit = clinician.post(f"{base_url}{protocol.VISITS}", json=booking, timeout=API_TIMEOUT_S).json()
+        patient.post(f"{base_url}{protocol.visit_check_in(visit['id'])}", timeout=API_TIMEOUT_S).raise_for_status()
+        clinician.post(f"{base_url}{protocol.visit_admit(visit['id'])}", timeout=API_TIMEOUT_S).raise_for_status()
         visits.append(visit["id"])
     cookie = lambda s: "; ".join(f"{k}={v}" for k, v in s.cookies.items())  # noqa: E731
     return visits, cookie(clinician), cookie(patient)
@@ -56,16 +59,15 @@ async def side(url: str, cookie: str, me: str, peer: str, rate: float, until: fl
         async def receive():
             async for raw in socket:
                 message = json.loads(raw)
-                if message.get("type") == "chat" and message["message"]["sender_kind"] == peer:
+                if protocol.is_chat(message) and protocol.chat_of(message)["sender_kind"] == peer:
                     tally.delivered += 1
-                    tally.latencies_ms.append((time.time() - message["message"]["sent_at"]) * 1000)
+                    tally.latencies_ms.append((time.time() - protocol.chat_of(message)["sent_at"]) * 1000)
 
         receiver = asyncio.create_task(receive())
         seq = 0
         while time.time() < until:
             seq += 1
-            await socket.send(json.dumps({"type": "chat", "text": f"Meddelande {seq}: hur mår du? åäö",
-                                          "seq": seq, "sent_at": time.time()}))
+            await socket.send(json.dumps(protocol.chat(f"Meddelande {seq}: hur mår du? åäö", seq, time.time())))
             tally.sent += 1
             await asyncio.sleep(1 / rate)
         await asyncio.sleep(2)  # the last messages arrive
@@ -80,12 +82,12 @@ async def sampler(tally: Tally, until: float) -> None:
 
 async def run(base_url: str, visits, staff_cookie: str, patient_cookie: str, rate: float, seconds: float) -> Tally:
     tally, until = Tally(), time.time() + seconds
-    ws = base_url.replace("http", "ws", 1)
     tasks = [sampler(tally, until)]
+    staff, patient = protocol.STAFF_SENDER, protocol.PATIENT_SENDER
     for visit in visits:
-        url = f"{ws}/ws/visits/{visit}"
-        tasks += [side(url, staff_cookie, "staff", "patient", rate, until, tally),
-                  side(url, patient_cookie, "patient", "staff", rate, until, tally)]
+        url = protocol.visit_socket(base_url, visit)
+        tasks += [side(url, staff_cookie, staff, patient, rate, until, tally),
+                  side(url, patient_cookie, patient, staff, rate, until, tally)]
     await asyncio.gather(*tasks)
     return tally
 

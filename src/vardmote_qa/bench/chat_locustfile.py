@@ -1,5 +1,6 @@
 """The chat scenario for the benchmark: the load test's own staff and patient users and behaviours, with
-a sustained chat (VMQA_LOAD_CHAT) and a sampler of delivered messages and this process's CPU time."""
+a sustained chat (the plan load_bench.sustained_chat makes) and a sampler of delivered messages and this
+process's CPU time."""
 
 from __future__ import annotations
 

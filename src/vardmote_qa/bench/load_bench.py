@@ -20,13 +20,21 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psutil
 
+from .. import target
 from ..config import PROJECT_ROOT, load_environment
+from ..load.model import load_model
 from ..load.runner import run_load
-from ..sandbox_runner import RunningSandbox
+from ..load.settings import variables
+from ..load.shapes import PlannedShape, plan
+
+if TYPE_CHECKING:
+    from ..sandbox_runner import RunningSandbox
 
 BENCH_DIR = PROJECT_ROOT / "reports" / "bench"
 CHAT_LOCUSTFILE = Path(__file__).with_name("chat_locustfile.py")
@@ -47,10 +55,16 @@ def _window_rate(samples: list, lead: float = 0.25, tail: float = 0.85) -> dict:
             "delivered_per_core_s": delivered / cpu if cpu > 0 else 0.0}
 
 
+def sustained_chat(rate: float, seconds: float) -> PlannedShape:
+    """The load test's meetings with one long chat each: `rate` messages per second and side for `seconds`."""
+    planned = plan(load_model(), "halvtimmesrusning")
+    return replace(planned, timing=replace(planned.timing, waiting_s=0.5, meeting_s=seconds, chat_interval_s=1 / rate,
+                                           messages_per_side=int(rate * seconds)))
+
+
 def locust_chat(base_url: str, work: Path, pairs: int, rate: float, seconds: float) -> subprocess.Popen:
     """Starts the Locust chat scenario (one process) and returns it; samples land in work/locust-samples.json."""
-    env = {**os.environ, "VMQA_LOAD_ENV": "local", "VMQA_LOAD_SHAPE": "halvtimmesrusning",
-           "VMQA_LOAD_CHAT": f"{rate}:{seconds}", "VMQA_LOAD_OUT": "",
+    env = {**os.environ, **variables("local", sustained_chat(rate, seconds), None),
            "VMQA_BENCH_SAMPLES": str(work / "locust-samples.json")}
     command = [sys.executable, "-m", "locust", "-f", str(CHAT_LOCUSTFILE), "--headless", "--host", base_url,
                "-u", str(2 * pairs), "-r", str(2 * pairs), "-t", f"{int(seconds + 20)}s", "--stop-timeout", "30",
@@ -111,7 +125,7 @@ def latency_check(base_url: str, work: Path, pairs: int, probe_pairs: int, rate:
             "p50_difference_ms": locust_latency["p50_ms"] - asyncio_latency["p50_ms"]}
 
 
-def design_load(sandbox: RunningSandbox, work: Path, minutes: float) -> dict:
+def design_load(sandbox: "RunningSandbox", work: Path, minutes: float) -> dict:
     """(c): the pandemi shape through run_load, with the CPU of the sandbox and of the load generator."""
     process, samples, stop = psutil.Process(sandbox._process.pid), [], threading.Event()
     process.cpu_percent()
@@ -141,7 +155,8 @@ def design_load(sandbox: RunningSandbox, work: Path, minutes: float) -> dict:
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     started = time.time()
-    outcome = run_load(work / "design", sandbox.base_url, load_environment("local"), "pandemi", minutes)
+    planned = plan(load_model(), "pandemi", minutes)
+    outcome = run_load(work / "design", sandbox.base_url, load_environment("local"), planned)
     stop.set()
     load_dir = work / "design" / "load"
     summary = json.loads((load_dir / "summary.json").read_text(encoding="utf-8"))
@@ -214,13 +229,14 @@ def main() -> None:
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     work = BENCH_DIR / f"load-{stamp}"
     work.mkdir(parents=True, exist_ok=True)
-    with RunningSandbox(work / "sandbox") as sandbox:
+    with target.up(load_environment("local"), work / "sandbox") as running:
         result = {"started": stamp, "machine_cores": psutil.cpu_count(),
-                  "load_average_at_start": os.getloadavg()}
-        result["throughput"] = throughput(sandbox.base_url, work, arguments.pairs, arguments.rate, arguments.seconds)
-        result["latency"] = latency_check(sandbox.base_url, work, arguments.pairs, 5, arguments.rate,
+                  "load_average_at_start": os.getloadavg(), "target_version": running.version}
+        result["throughput"] = throughput(running.base_url, work, arguments.pairs, arguments.rate,
                                           arguments.seconds)
-        result["design"] = design_load(sandbox, work, arguments.design_minutes)
+        result["latency"] = latency_check(running.base_url, work, arguments.pairs, 5, arguments.rate,
+                                          arguments.seconds)
+        result["design"] = design_load(running.sandbox, work, arguments.design_minutes)
     (BENCH_DIR / f"load-{stamp}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     print_table(result)
     print(f"\nJSON: {BENCH_DIR / f'load-{stamp}.json'}")

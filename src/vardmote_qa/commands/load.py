@@ -40,18 +40,19 @@ def handle(arguments) -> int:
     from ..load.shapes import plan
     minutes = None if arguments.minutes is None else _number(arguments.minutes, "--minutes", 0.1, 1440)
     scale = _number(arguments.scale, "--scale", 0.01, 10)
-    planned = plan(load_model(), arguments.shape, minutes, scale)  # an unknown shape stops here
+    model = load_model()
+    planned = plan(model, arguments.shape, minutes, scale)  # planned once, here; an unknown shape stops here
     if arguments.what == "model":
         from ..load.report import print_model
-        print_model(load_model(), planned)
+        print_model(model, planned)
         return 0
     processes = int(_number(arguments.processes, "--processes", 0, 64, whole=True))
     from ..config import load_environment
     environment = load_environment(arguments.env)
     from ..load import cli_runs
     if arguments.worker:
-        return cli_runs.worker(environment, arguments.shape, minutes, scale, processes, arguments.master_host,
+        return cli_runs.worker(environment, planned, processes, arguments.master_host,
                                int(_number(arguments.master_port, "--master-port", 1, 65535, whole=True)))
     workers = int(_number(arguments.expect_workers, "--expect-workers", 1, 256, whole=True)) if arguments.master else 0
-    return cli_runs.headless(environment, arguments.shape, minutes, scale, processes, workers,
+    return cli_runs.headless(environment, planned, processes, workers,
                              int(_number(arguments.master_port, "--master-port", 1, 65535, whole=True)))

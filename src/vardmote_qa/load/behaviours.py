@@ -12,6 +12,9 @@ import time
 
 import gevent
 
+from ..target.interface import VisitKind, VisitStatus
+from ..target.meeting_time import meeting_start
+from ..target.sandbox import protocol
 from ..waiting import API_TIMEOUT_S
 from .chat import SEND, Inbox, Outbox
 from .clients import ApiClient, VisitSocket
@@ -22,19 +25,6 @@ STEP_TIMEOUT_S = API_TIMEOUT_S
 FAKE_SDP = "v=0\r\n" + "a=vmqa-lasttest\r\n" * 120  # about the size of a real offer (~2 KB)
 
 
-def _is_status(status: str):
-    return lambda m: m.get("type") in ("hello", "status") and m.get("status") == status
-
-
-def _peer_in_call(role: str):
-    return lambda m: (m.get("type") == "call-members" and role in m.get("in_call", [])) or (
-        m.get("type") == "peer-joined" and m.get("role") == role)
-
-
-def _signal(kind: str):
-    return lambda m: m.get("type") == "signal" and ((m.get("data") or {}).get("description") or {}).get("type") == kind
-
-
 def chat(socket: VisitSocket, outbox: Outbox, count: int, interval_s: float) -> None:
     """One side's share of the meeting's chat, evenly spread, with the sender's clock and sequence."""
     try:
@@ -42,8 +32,7 @@ def chat(socket: VisitSocket, outbox: Outbox, count: int, interval_s: float) -> 
         for _ in range(count):
             seq = outbox.next_seq()
             with socket.reporter.timed("WS", SEND):
-                socket.send({"type": "chat", "text": f"Meddelande {seq}: hur mår du? åäö", "seq": seq,
-                             "sent_at": time.time()})
+                socket.send(protocol.chat(f"Meddelande {seq}: hur mår du? åäö", seq, time.time()))
             outbox.sent = seq
             gevent.sleep(interval_s)
     finally:
@@ -51,43 +40,43 @@ def chat(socket: VisitSocket, outbox: Outbox, count: int, interval_s: float) -> 
 
 
 def log_in_staff(api: ApiClient, settings: LoadSettings) -> None:
-    api.call("auth:login", "POST", "/api/session/staff",
-             json={"username": settings.staff.username, "password": settings.staff.password})
+    api.call("auth:login", "POST", protocol.STAFF_LOGIN,
+             json=protocol.staff_login(settings.staff.username, settings.staff.password))
 
 
 def unit_id(api: ApiClient, settings: LoadSettings) -> int:
-    units = api.call("visit:units", "GET", "/api/units")
-    return next(unit["id"] for unit in units if unit["slug"] == settings.unit_slug)
+    return protocol.unit_with(api.call("visit:units", "GET", protocol.UNITS), settings.unit_slug)["id"]
 
 
-def staff_plays_meeting(api: ApiClient, settings: LoadSettings, unit: int, kind: str = "chatt") -> bool:
+def staff_plays_meeting(api: ApiClient, settings: LoadSettings, unit: int, kind: VisitKind = VisitKind.CHAT) -> bool:
     """Takes a waiting patient, books, admits, signals, chats and closes. False when no patient came."""
     seat = MATCHMAKER.take_patient()
     if seat is None:
         return False
     meeting, timing = seat.meeting, settings.planned.timing
     try:
-        visit = api.call("visit:book", "POST", "/api/visits", json={
-            "unit_id": unit, "personnummer": meeting.personnummer, "starts_at": "2026-12-01T09:30", "kind": kind})
+        visit = api.call("visit:book", "POST", protocol.VISITS,
+                         json=protocol.booking(unit, meeting.personnummer, meeting_start(), kind))
     except Exception as error:
         meeting.visit.set_exception(error)
         raise
     meeting.visit.set(visit["id"])
-    inbox = meeting.staff_inbox = Inbox(api.reporter, "patient")
+    inbox = meeting.staff_inbox = Inbox(api.reporter, protocol.PATIENT_SENDER)
     socket = VisitSocket(api, visit["id"], inbox.on_chat, lifetime_s=timing.cycle_s + 6 * STEP_TIMEOUT_S)
     try:
-        socket.wait_for(_is_status("vantar"), timing.waiting_s + STEP_TIMEOUT_S, "patienten i väntrummet")
-        api.call("visit:admit", "POST", f"/api/visits/{visit['id']}/admit")
-        socket.wait_for(_is_status("pagar"), STEP_TIMEOUT_S, "status pågår")
-        socket.send({"type": "join-call"})
-        socket.wait_for(_peer_in_call("patient"), STEP_TIMEOUT_S, "patienten i samtalet")
+        socket.wait_for(protocol.has_status(VisitStatus.WAITING), timing.waiting_s + STEP_TIMEOUT_S,
+                        "patienten i väntrummet")
+        api.call("visit:admit", "POST", protocol.visit_admit(visit["id"]))
+        socket.wait_for(protocol.has_status(VisitStatus.IN_PROGRESS), STEP_TIMEOUT_S, "status pågår")
+        socket.send(protocol.JOIN_CALL)
+        socket.wait_for(protocol.peer_in_call(protocol.PATIENT_IN_ROOM), STEP_TIMEOUT_S, "patienten i samtalet")
         meeting.staff_in_call.set()
         with api.reporter.timed("WS", "signal:exchange"):
-            socket.send({"type": "signal", "data": {"description": {"type": "offer", "sdp": FAKE_SDP}}})
-            socket.wait_for(_signal("answer"), STEP_TIMEOUT_S, "svar på erbjudandet")
+            socket.send(protocol.description("offer", FAKE_SDP))
+            socket.wait_for(protocol.has_description("answer"), STEP_TIMEOUT_S, "svar på erbjudandet")
         chat(socket, meeting.staff_outbox, timing.messages_per_side, timing.chat_interval_s)
         meeting.patient_outbox.done.wait(timing.meeting_s + STEP_TIMEOUT_S)
-        api.call("visit:close", "POST", f"/api/visits/{visit['id']}/close")
+        api.call("visit:close", "POST", protocol.visit_close(visit["id"]))
         inbox.settle(meeting.patient_outbox)
         return True
     except Exception:
@@ -101,7 +90,7 @@ def staff_plays_meeting(api: ApiClient, settings: LoadSettings, unit: int, kind:
 def patient_plays_meeting(api: ApiClient, settings: LoadSettings, personnummer: str) -> bool:
     """Logs in with BankID, waits for a meeting, arrives early, checks in, joins, answers, chats, leaves."""
     timing = settings.planned.timing
-    api.call("auth:bankid", "POST", "/api/session/bankid", json={"personnummer": personnummer})
+    api.call("auth:bankid", "POST", protocol.PATIENT_LOGIN, json=protocol.patient_login(personnummer))
     try:
         meeting = MATCHMAKER.offer_patient(personnummer)
         if meeting is None:
@@ -111,31 +100,31 @@ def patient_plays_meeting(api: ApiClient, settings: LoadSettings, personnummer: 
         return True
     finally:
         with contextlib.suppress(Exception):
-            api.call("auth:logout", "DELETE", "/api/session")
+            api.call("auth:logout", "DELETE", protocol.SESSION)
 
 
 def _patient_in_visit(api: ApiClient, meeting: Meeting, visit_id: int, timing) -> None:
-    inbox = meeting.patient_inbox = Inbox(api.reporter, "staff")
+    inbox = meeting.patient_inbox = Inbox(api.reporter, protocol.STAFF_SENDER)
     socket = VisitSocket(api, visit_id, inbox.on_chat, lifetime_s=timing.cycle_s + 6 * STEP_TIMEOUT_S)
     try:
         gevent.sleep(timing.waiting_s)  # the patient opens the visit early, as patients do
         # The meeting's join: the patient's check-in until both sides know the other is in the call
         with api.reporter.timed("WS", "visit:join"):
-            api.call("visit:check_in", "POST", f"/api/visits/{visit_id}/check-in")
-            socket.wait_for(_is_status("pagar"), timing.waiting_s + STEP_TIMEOUT_S, "insläppt")
-            socket.send({"type": "join-call"})
-            socket.wait_for(_peer_in_call("clinician"), STEP_TIMEOUT_S, "vårdpersonalen i samtalet")
+            api.call("visit:check_in", "POST", protocol.visit_check_in(visit_id))
+            socket.wait_for(protocol.has_status(VisitStatus.IN_PROGRESS), timing.waiting_s + STEP_TIMEOUT_S,
+                            "insläppt")
+            socket.send(protocol.JOIN_CALL)
+            socket.wait_for(protocol.peer_in_call(protocol.CLINICIAN_IN_ROOM), STEP_TIMEOUT_S,
+                            "vårdpersonalen i samtalet")
             meeting.patient_in_call.set()
             if not meeting.staff_in_call.wait(STEP_TIMEOUT_S):
                 raise TimeoutError("vårdpersonalen kom aldrig in i samtalet")
-        socket.wait_for(_signal("offer"), STEP_TIMEOUT_S, "erbjudande")
-        socket.send({"type": "signal", "data": {"description": {"type": "answer", "sdp": FAKE_SDP}}})
+        socket.wait_for(protocol.has_description("offer"), STEP_TIMEOUT_S, "erbjudande")
+        socket.send(protocol.description("answer", FAKE_SDP))
         for index in range(2):  # a couple of ICE candidates, as a browser sends
-            socket.send({"type": "signal", "data": {"candidate": {"candidate": f"candidate:{index} 1 udp 1 "
-                                                                  "127.0.0.1 9 typ host", "sdpMLineIndex": 0}}})
+            socket.send(protocol.candidate(f"candidate:{index} 1 udp 1 127.0.0.1 9 typ host"))
         chat(socket, meeting.patient_outbox, timing.messages_per_side, timing.chat_interval_s)
-        socket.wait_for(lambda m: m.get("type") == "visit-closed", timing.meeting_s + 3 * STEP_TIMEOUT_S,
-                        "besöket avslutat")
+        socket.wait_for(protocol.is_visit_closed, timing.meeting_s + 3 * STEP_TIMEOUT_S, "besöket avslutat")
         inbox.settle(meeting.staff_outbox)
     except Exception:
         meeting.abandoned.set()
@@ -147,8 +136,8 @@ def _patient_in_visit(api: ApiClient, meeting: Meeting, visit_id: int, timing) -
 def morning_login(api: ApiClient, settings: LoadSettings) -> None:
     """A member of staff starting the day: log in, look at the waiting room, log out."""
     log_in_staff(api, settings)
-    api.call("visit:list", "GET", "/api/visits", params={"status": "vantar"})
-    api.call("auth:logout", "DELETE", "/api/session")
+    api.call("visit:list", "GET", protocol.VISITS, params=protocol.waiting_filter())
+    api.call("auth:logout", "DELETE", protocol.SESSION)
 
 
 class VideoDegraded(Exception):

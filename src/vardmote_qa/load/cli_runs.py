@@ -3,41 +3,37 @@ on other machines) into a run folder, or a worker that serves a master."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import subprocess
 import sys
 
+from .. import target
 from ..config import PROJECT_ROOT, Environment
 from ..errors import UserError
 from ..run.record import RunFolder
-from ..sandbox_runner import RunningSandbox
-from .model import load_model
 from .report import print_summary
 from .runner import LOCUSTFILE, run_load
 from .settings import variables
-from .shapes import plan
+from .shapes import PlannedShape
 
 
-def headless(environment: Environment, shape: str, minutes: float | None, scale: float, processes: int,
-             expect_workers: int, master_port: int) -> int:
+def headless(environment: Environment, planned: PlannedShape, processes: int, expect_workers: int,
+             master_port: int) -> int:
     run = RunFolder.create(environment)
+    shape = planned.timeline.name
     print(f"» Lastkörning {run.run_id} i miljön {environment.name}: {run.path}", flush=True)
-    with contextlib.ExitStack() as stack:
-        base_url = environment.base_url
-        if environment.starts_sandbox:
-            base_url = stack.enter_context(RunningSandbox(run.path / "sandbox")).base_url
-        run.set_target(base_url, None)
+    with target.up(environment, run.path / "sandbox") as running:
+        base_url = running.base_url
+        run.set_target(base_url, running.version)
         extra = []
         if expect_workers:
             extra = ["--master", "--expect-workers", str(expect_workers), "--master-bind-port", str(master_port),
                      "--expect-workers-max-wait", "300"]
             print(f"» Väntar på {expect_workers} arbetare på port {master_port} (mål {base_url})", flush=True)
-        planned = plan(load_model(), shape, minutes, scale)
         print(f"» Kör lastformen {shape} i {planned.duration_s:.0f} s …", flush=True)
         run.start_part("load", path="load")
-        outcome = run_load(run.path, base_url, environment, shape, minutes, processes, scale, extra)
+        outcome = run_load(run.path, base_url, environment, planned, processes, extra)
         run.finish_part("load", outcome.complete, outcome.detail)
     run.finish()
     summary_path = run.path / "load" / "summary.json"
@@ -47,14 +43,14 @@ def headless(environment: Environment, shape: str, minutes: float | None, scale:
     return 0 if outcome.complete else 1
 
 
-def worker(environment: Environment, shape: str, minutes: float | None, scale: float, processes: int,
-           master_host: str, master_port: int) -> int:
-    """A worker for a master elsewhere: the master's host (target) and timing reach it from the master."""
+def worker(environment: Environment, planned: PlannedShape, processes: int, master_host: str,
+           master_port: int) -> int:
+    """A worker for a master elsewhere: the master's host (target) reaches it from the master; the plan is
+    the one this command made from the same shape, minutes and scale (load/settings.py)."""
     if environment.starts_sandbox and master_host not in ("127.0.0.1", "localhost"):
         raise UserError("En arbetare på en annan dator behöver en miljö med base_url, inte den inbyggda sandlådan.")
-    out = PROJECT_ROOT / "reports" / "load-worker"
-    env = {**os.environ, **variables(environment.name, shape, minutes, scale, out)}
-    env["VMQA_LOAD_OUT"] = ""  # only the master writes the run's files
+    shape = planned.timeline.name
+    env = {**os.environ, **variables(environment.name, planned, None)}  # only the master writes the run's files
     command = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--worker", "--master-host", master_host,
                "--master-port", str(master_port)] + (["--processes", str(processes)] if processes else [])
     print(f"» Arbetare för mastern {master_host}:{master_port}, form {shape}", flush=True)

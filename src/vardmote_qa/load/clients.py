@@ -16,6 +16,7 @@ import requests
 import websocket
 from gevent.event import Event
 
+from ..target.sandbox import protocol
 from ..waiting import API_TIMEOUT_S
 
 
@@ -77,12 +78,12 @@ class VisitSocket:
         self._control: list[dict] = []
         self._arrived = Event()
         self.closed = Event()
-        url = api.base_url.replace("http", "ws", 1) + f"/ws/visits/{visit_id}"
+        url = protocol.visit_socket(api.base_url, visit_id)
         with self.reporter.timed("WS", "ws:connect"):
             self._ws = websocket.create_connection(url, cookie=api.cookie_header(), timeout=API_TIMEOUT_S,
                                                    enable_multithread=True)
             hello = json.loads(self._ws.recv())
-            if hello.get("type") != "hello":
+            if not protocol.is_hello(hello):
                 raise RuntimeError(f"väntade hello, fick {hello.get('type')}")
         self._control.append(hello)
         self._deadline = time.monotonic() + lifetime_s
@@ -101,8 +102,8 @@ class VisitSocket:
             if not raw:
                 break
             message = json.loads(raw)
-            if message.get("type") == "chat":
-                self._on_chat(message["message"], received_at)
+            if protocol.is_chat(message):
+                self._on_chat(protocol.chat_of(message), received_at)
             else:
                 self._control.append(message)
                 self._arrived.set()

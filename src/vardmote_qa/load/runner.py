@@ -14,10 +14,10 @@ import sys
 from pathlib import Path
 
 from ..config import PROJECT_ROOT, Environment
+from ..run.layout import RunLayout
 from ..run.parts import PartOutcome
-from .model import load_model
 from .settings import variables
-from .shapes import PlannedShape, plan
+from .shapes import PlannedShape
 
 LOCUSTFILE = PROJECT_ROOT / "loadtests" / "locustfile.py"
 COMPLETE_EXIT_CODES = {0, 1}  # Locust ran to its end; 1 only says that some request failed
@@ -36,15 +36,17 @@ def locust_command(planned: PlannedShape, base_url: str, out_dir: Path, extra: l
             str(stop_timeout_s(planned)), "--logfile", str(out_dir / "locust.log"), *extra]
 
 
-def run_load(run_dir: Path, base_url: str, environment: Environment, shape: str, minutes: float | None,
-             processes: int = 0, scale: float = 1.0, extra_args: list[str] | None = None) -> PartOutcome:
-    planned = plan(load_model(), shape, minutes, scale)
+def run_load(run_dir: Path, base_url: str, environment: Environment, planned: PlannedShape,
+             processes: int = 0, extra_args: list[str] | None = None) -> PartOutcome:
+    """Runs the shape planned by the caller (load.shapes.plan); Locust's processes receive that plan."""
+    shape = planned.timeline.name
     out_dir = Path(run_dir) / "load"
     out_dir.mkdir(parents=True, exist_ok=True)
+    RunLayout(run_dir).load_plan.write_text(planned.to_json(), encoding="utf-8")
     (out_dir / "summary.json").unlink(missing_ok=True)
     extra = list(extra_args or []) + (["--processes", str(processes)] if processes else [])
     command = locust_command(planned, base_url, out_dir, extra)
-    env = {**os.environ, **variables(environment.name, shape, minutes, scale, out_dir),
+    env = {**os.environ, **variables(environment.name, planned, out_dir),
            "VMQA_LOAD_PARENT": str(os.getpid())}
     timeout_s = planned.duration_s + 2 * stop_timeout_s(planned) + START_MARGIN_S  # drain, then stop
     with (out_dir / "locust.out").open("w", encoding="utf-8") as output:

@@ -1,21 +1,28 @@
 """What every Locust process of a run reads alike: the environment's accounts, the planned shape, timing.
 
-The runner passes them as environment variables (master and workers, on one machine or several), so a
-worker started by hand with the same variables plays the same meetings.
+The process that starts the run plans the shape once (`load.shapes.plan`) and hands it to Locust's
+processes, master and workers, as environment variables: the environment's name, the plan as JSON
+(VMQA_LOAD_PLAN) and the output folder. No Locust process reads the load model or plans again.
+
+A worker on another machine: `vmqa load --worker --master-host HOST --shape S --minutes M --scale K`
+plans in its own parent process from the same model file and passes the plan on. A bare
+`locust -f loadtests/locustfile.py --worker --master-host HOST` needs the master's plan:
+`VMQA_LOAD_ENV=<env> VMQA_LOAD_PLAN="$(cat reports/runs/<run-id>/load/plan.json)"` (the master's run
+folder keeps the plan it ran).
 """
 
 from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Environment, load_environment
-from .model import load_model
-from .shapes import PlannedShape, plan
+from ..errors import UserError
+from .shapes import PlannedShape
 
-ENV_VARIABLES = ("VMQA_LOAD_ENV", "VMQA_LOAD_SHAPE", "VMQA_LOAD_MINUTES", "VMQA_LOAD_SCALE", "VMQA_LOAD_OUT")
+ENVIRONMENT_VARIABLE, PLAN_VARIABLE, OUT_VARIABLE = "VMQA_LOAD_ENV", "VMQA_LOAD_PLAN", "VMQA_LOAD_OUT"
 
 
 @dataclass(frozen=True)
@@ -36,22 +43,23 @@ class LoadSettings:
         return self.environment.patients[index % len(self.environment.patients)]
 
 
-def variables(environment_name: str, shape: str, minutes: float | None, scale: float, out_dir: Path) -> dict:
-    return {"VMQA_LOAD_ENV": environment_name, "VMQA_LOAD_SHAPE": shape,
-            "VMQA_LOAD_MINUTES": "" if minutes is None else str(minutes), "VMQA_LOAD_SCALE": str(scale),
-            "VMQA_LOAD_OUT": str(out_dir)}
+def variables(environment_name: str, planned: PlannedShape, out_dir: Path | None) -> dict:
+    """The variables a Locust process of this run needs; out_dir None for a process that writes nothing."""
+    return {ENVIRONMENT_VARIABLE: environment_name, PLAN_VARIABLE: planned.to_json(),
+            OUT_VARIABLE: "" if out_dir is None else str(out_dir)}
+
+
+def planned_from_environment() -> PlannedShape:
+    text = os.environ.get(PLAN_VARIABLE)
+    if not text:
+        raise UserError(f"{PLAN_VARIABLE} saknas: starta lasten med 'vmqa load' (eller 'vmqa load --worker'), "
+                        "eller sätt variabeln till innehållet i körningens load/plan.json.")
+    return PlannedShape.from_json(text)
 
 
 def from_environment() -> LoadSettings:
-    minutes = os.environ.get("VMQA_LOAD_MINUTES") or None
-    planned = plan(load_model(), os.environ.get("VMQA_LOAD_SHAPE", "halvtimmesrusning"),
-                   float(minutes) if minutes else None, float(os.environ.get("VMQA_LOAD_SCALE", "1")))
-    if os.environ.get("VMQA_LOAD_CHAT"):  # the benchmark's sustained chat: "messages per second:seconds"
-        rate, seconds = (float(part) for part in os.environ["VMQA_LOAD_CHAT"].split(":"))
-        planned = replace(planned, timing=replace(planned.timing, waiting_s=0.5, meeting_s=seconds,
-                                                  chat_interval_s=1 / rate, messages_per_side=int(rate * seconds)))
-    out = os.environ.get("VMQA_LOAD_OUT")
-    return LoadSettings(load_environment(os.environ.get("VMQA_LOAD_ENV", "local")), planned,
+    out = os.environ.get(OUT_VARIABLE)
+    return LoadSettings(load_environment(os.environ.get(ENVIRONMENT_VARIABLE, "local")), planned_from_environment(),
                         Path(out) if out else None)
 
 

@@ -7,8 +7,9 @@ the timeline; the numbers come from the model file.
 
 from __future__ import annotations
 
+import json
 import math
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Callable
 
@@ -72,13 +73,31 @@ def timelines(model: LoadModel) -> dict[str, Timeline]:
 
 @dataclass(frozen=True)
 class PlannedShape:
-    """A timeline at one compression and scale, in run seconds: what every process can compute alike."""
+    """A timeline at one compression and scale, in run seconds. Planned once, in the process that starts
+    the run; Locust's processes receive it as JSON (to_json / from_json) instead of planning again."""
 
     timeline: Timeline
     timing: RunTiming
     scale: float
     login_users: int
     video_users: int
+    model: LoadModel = field(repr=False, compare=False)
+
+    def to_json(self) -> str:
+        """The plan with the model figures its timeline is drawn from (the timeline itself is code)."""
+        model = {"inputs": self.model.inputs, "compression": self.model.compression,
+                 "video_users": self.model.video_users, "logins_per_user_s": self.model.logins_per_user_s,
+                 "pause_between_meetings_s": self.model.pause_between_meetings_s}
+        return json.dumps({"shape": self.timeline.name, "timing": asdict(self.timing), "scale": self.scale,
+                           "login_users": self.login_users, "video_users": self.video_users, "model": model},
+                          ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "PlannedShape":
+        data = json.loads(text)
+        model = LoadModel(sources={}, texts={}, **data["model"])
+        return cls(timelines(model)[data["shape"]], RunTiming(**data["timing"]), data["scale"], data["login_users"],
+                   data["video_users"], model)
 
     @property
     def duration_s(self) -> float:
@@ -128,7 +147,7 @@ def plan(model: LoadModel, name: str, minutes: float | None = None, scale: float
     compression = timeline.minutes / minutes if minutes else model.compression
     peak_logins = max(timeline.logins(m / 4) for m in range(int(timeline.minutes * 4) + 1)) * scale
     login_users = math.ceil(peak_logins / model.logins_per_user_s) if peak_logins > 0 else 0
-    return PlannedShape(timeline, RunTiming.of(model, compression), scale, login_users, model.video_users)
+    return PlannedShape(timeline, RunTiming.of(model, compression), scale, login_users, model.video_users, model)
 
 
 def shape_class(planned: PlannedShape, personas: list[type], drain_s: float,

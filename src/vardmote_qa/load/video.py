@@ -21,6 +21,9 @@ from locust import runners
 from ..browser import launch_options
 from ..media import PEER_TRACKER_SCRIPT, SNAPSHOT_SCRIPT
 from ..media.snapshot import MediaFlow, MediaSnapshot
+from ..target.interface import VisitKind
+from ..target.meeting_time import meeting_start
+from ..target.sandbox import protocol
 from ..waiting import MEDIA_START_TIMEOUT_S
 
 runners.HEARTBEAT_LIVENESS = 10  # a worker busy with a browser may miss a few heartbeats
@@ -82,22 +85,22 @@ class BrowserPair:
             for context in contexts:
                 await context.add_init_script(PEER_TRACKER_SCRIPT)
             clinician, patient = (context.request for context in contexts)
-            await _ok(clinician.post("/api/session/staff", data={"username": staff[0], "password": staff[1]}))
-            unit = next(u["id"] for u in await _ok(clinician.get("/api/units")) if u["slug"] == unit_slug)
-            visit = await _ok(clinician.post("/api/visits", data={
-                "unit_id": unit, "personnummer": personnummer, "starts_at": "2026-12-01T09:30", "kind": "video"}))
-            await _ok(patient.post("/api/session/bankid", data={"personnummer": personnummer}))
+            await _ok(clinician.post(protocol.STAFF_LOGIN, data=protocol.staff_login(*staff)))
+            unit = protocol.unit_with(await _ok(clinician.get(protocol.UNITS)), unit_slug)["id"]
+            visit = await _ok(clinician.post(protocol.VISITS, data=protocol.booking(
+                unit, personnummer, meeting_start(), VisitKind.VIDEO)))
+            await _ok(patient.post(protocol.PATIENT_LOGIN, data=protocol.patient_login(personnummer)))
             pages = [await context.new_page() for context in contexts]
             for page in pages:
-                await page.goto(f"/besok/{visit['id']}")
-            await _ok(patient.post(f"/api/visits/{visit['id']}/check-in"))
-            await _ok(clinician.post(f"/api/visits/{visit['id']}/admit"))
+                await page.goto(protocol.visit_page(visit["id"]))
+            await _ok(patient.post(protocol.visit_check_in(visit["id"])))
+            await _ok(clinician.post(protocol.visit_admit(visit["id"])))
             for page in pages:
                 await page.wait_for_function(FIRST_FRAME, timeout=MEDIA_START_TIMEOUT_S * 1000)
             before = [MediaSnapshot(await page.evaluate(SNAPSHOT_SCRIPT)) for page in pages]
             await asyncio.sleep(observe_s)
             after = [MediaSnapshot(await page.evaluate(SNAPSHOT_SCRIPT)) for page in pages]
-            await _ok(clinician.post(f"/api/visits/{visit['id']}/close"))
+            await _ok(clinician.post(protocol.visit_close(visit["id"])))
             return _result(before, after)
         finally:
             for context in contexts:

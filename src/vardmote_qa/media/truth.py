@@ -141,8 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..browser import launch_options
     from ..config import load_environment
     from ..evidence import Evidence
-    from ..sandbox_runner import RunningSandbox
-    from ..target import open_target
+    from ..target import open_target, up
 
     parser = argparse.ArgumentParser(prog="python -m vardmote_qa.media.truth", description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10)
@@ -150,11 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("reports") / "media-truth.json")
     arguments = parser.parse_args(argv)
     environment = load_environment("local")
-    with tempfile.TemporaryDirectory() as work, RunningSandbox(Path(work) / "sandbox") as sandbox, \
+    with tempfile.TemporaryDirectory() as work, up(environment, Path(work) / "sandbox") as running, \
             sync_playwright() as playwright:
         browser = playwright.chromium.launch(**launch_options())
         run_dir = arguments.out.parent / (arguments.out.stem + "-visits")
-        stage = Stage(open_target(environment, sandbox.base_url), environment, browser.new_context,
+        stage = Stage(open_target(environment, running.base_url), environment, browser.new_context,
                       Evidence(run_dir), run_dir)
         figures = run_truth(stage, arguments.runs, arguments.seconds)
         browser.close()

@@ -13,8 +13,7 @@ from ..browser import launch_options
 from ..config import PROJECT_ROOT, Environment
 from ..errors import UserError
 from ..evidence import Evidence
-from ..sandbox_runner import RunningSandbox
-from ..target import open_target
+from ..target import TargetDown, open_target, up
 
 
 @pytest.fixture(scope="session")
@@ -32,18 +31,12 @@ def run_dir(pytestconfig) -> Path:
 
 @pytest.fixture(scope="session")
 def target_base_url(pytestconfig, environment: Environment, run_dir: Path):
-    given = pytestconfig.getoption("--target-url")
-    if given:
-        yield given
-    elif environment.starts_sandbox:
-        try:
-            sandbox = RunningSandbox(run_dir / "sandbox").start()
-        except UserError as error:
-            pytest.exit(error.message, returncode=error.exit_code)
-        yield sandbox.base_url
-        sandbox.stop()
-    else:
-        yield environment.base_url
+    """The target up for the session (target.up): a --target-url is used as is, its version checked too."""
+    try:
+        with up(environment, run_dir / "sandbox", base_url=pytestconfig.getoption("--target-url")) as running:
+            yield running.base_url
+    except TargetDown as down:
+        pytest.exit(down.message, returncode=down.exit_code)
 
 
 @pytest.fixture(scope="session")

@@ -87,6 +87,11 @@ class RunLayout:
         return self.load / "summary.json"
 
     @property
+    def load_plan(self) -> Path:
+        """The planned shape the run's Locust processes ran, as JSON (a worker started by hand reads it)."""
+        return self.load / "plan.json"
+
+    @property
     def load_csv_prefix(self) -> Path:
         """Locust's --csv prefix: locust_stats.csv, locust_stats_history.csv, locust_failures.csv …"""
         return self.load / "locust"

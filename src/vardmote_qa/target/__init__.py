@@ -1,9 +1,13 @@
-"""The system under test as the actors see it: an interface, and one adapter per kind of service."""
+"""The system under test as the actors see it: an interface, and one adapter per kind of service.
+`up()` brings it up for a run (target/running.py)."""
 
 from __future__ import annotations
 
 from ..config import Environment
 from .interface import Target
+from .running import RunningTarget, TargetDown, up
+
+__all__ = ["RunningTarget", "Target", "TargetDown", "open_target", "up"]
 
 
 def open_target(environment: Environment, base_url: str) -> Target:

@@ -10,6 +10,7 @@ from playwright.sync_api import Page
 from ...config import Environment
 from ...waiting import API_TIMEOUT_S
 from ..interface import StaffAccount
+from . import protocol
 from .api import SandboxApi
 from .pages.consent import ConsentForm
 from .pages.login import LoginPage
@@ -73,4 +74,4 @@ class SandboxTarget:
         return UnitSettingsPage(page, self.base_url, self._slug_of)
 
     def version(self) -> dict:
-        return requests.get(f"{self.base_url}/version", timeout=API_TIMEOUT_S).json()
+        return requests.get(f"{self.base_url}{protocol.VERSION}", timeout=API_TIMEOUT_S).json()

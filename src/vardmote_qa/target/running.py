@@ -1,0 +1,66 @@
+"""The target brought up for a run: the embedded sandbox started when the environment says so, or the
+environment's (or a given) base_url; in every case asked its version, so a run never tests nothing.
+
+    with target.up(environment, layout.sandbox) as running:
+        run_load(..., running.base_url, ...)
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from ..config import Environment
+from ..errors import UserError
+
+if TYPE_CHECKING:
+    from ..sandbox_runner import RunningSandbox
+
+
+class TargetDown(UserError):
+    """The target did not come up or does not answer; base_url is None when the sandbox never started."""
+
+    def __init__(self, message: str, base_url: str | None):
+        super().__init__(message)
+        self.base_url = base_url
+
+
+@dataclass(frozen=True)
+class RunningTarget:
+    base_url: str
+    version: dict
+    sandbox: "RunningSandbox | None" = None  # when this run started it: its process and database (the bench)
+
+
+def _version(environment: Environment, base_url: str) -> dict:
+    from . import open_target
+    try:
+        version = open_target(environment, base_url).version()
+    except Exception:  # any failure to answer means the same thing here: no target to test
+        version = None
+    if not isinstance(version, dict):
+        raise TargetDown(f"Målmiljön {base_url} svarar inte på /version.", base_url)
+    return version
+
+
+@contextlib.contextmanager
+def up(environment: Environment, work_dir: Path, faults: str = "",
+       base_url: str | None = None) -> Iterator[RunningTarget]:
+    """The target, up for the block. A given base_url (pytest's --target-url) is used as is; otherwise the
+    sandbox is started in work_dir (its database and log) when the environment starts one, with the fault
+    switches `faults`, and stopped afterwards. Raises TargetDown, one Swedish sentence, when it is not there."""
+    if base_url is None and environment.starts_sandbox:
+        from ..sandbox_runner import RunningSandbox  # the one place that starts the sandbox
+        try:
+            sandbox = RunningSandbox(work_dir, faults).start()
+        except UserError as error:
+            raise TargetDown(error.message, None) from None
+        try:
+            yield RunningTarget(sandbox.base_url, _version(environment, sandbox.base_url), sandbox)
+        finally:
+            sandbox.stop()
+        return
+    address = base_url or environment.base_url
+    yield RunningTarget(address, _version(environment, address))

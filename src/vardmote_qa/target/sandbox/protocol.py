@@ -1,0 +1,223 @@
+"""The sandbox's wire protocol, written once: routes, request bodies, response fields, status words and the
+visit WebSocket's messages.
+
+Everything that speaks to the sandbox without a browser takes its words from here: the API client
+(api.py), the load clients and behaviours (load/), the load video users (load/video.py) and the
+benchmarks (bench/). A real environment's adapter replaces this module (and the page objects); the
+callers stay as they are. The truth is the sandbox itself (vardmote_sandbox/api*.py, realtime.py), which
+the platform never imports.
+"""
+
+from __future__ import annotations
+
+from ..interface import ConsentPage, PersonalData, Sms, SmsText, StaffRole, Visit, VisitKind, VisitStatus
+
+# -- routes ----------------------------------------------------------------------------------------------
+HEALTH = "/health"
+VERSION = "/version"
+STAFF_LOGIN = "/api/session/staff"
+PATIENT_LOGIN = "/api/session/bankid"
+ANONYMOUS_LOGIN = "/api/session/anonymous"
+SESSION = "/api/session"  # DELETE logs out
+ME = "/api/me"
+UNITS = "/api/units"
+VISITS = "/api/visits"  # POST books; GET lists, filtered by ?status=<status word>
+QUEUE = "/api/queue"
+ERRANDS = "/api/errands"
+CONSENTS = "/api/consents"
+SMS_OUTBOX = "/api/sms-outbox"
+ADMIN_STAFF = "/api/admin/staff"
+FAULTS = "/api/admin/faults"
+
+
+def visit(visit_id: int) -> str:
+    return f"{VISITS}/{visit_id}"
+
+
+def visit_check_in(visit_id: int) -> str:
+    return f"{visit(visit_id)}/check-in"
+
+
+def visit_admit(visit_id: int) -> str:
+    return f"{visit(visit_id)}/admit"
+
+
+def visit_close(visit_id: int) -> str:
+    return f"{visit(visit_id)}/close"
+
+
+def visit_pick_up(visit_id: int) -> str:
+    return f"{visit(visit_id)}/pick-up"
+
+
+def visit_reminder(visit_id: int) -> str:
+    return f"{visit(visit_id)}/reminder"
+
+
+def visit_messages(visit_id: int) -> str:
+    return f"{visit(visit_id)}/messages"
+
+
+def consent(unit_id: int, page: ConsentPage) -> str:
+    """DELETE withdraws the logged-in person's consent to the page."""
+    return f"{CONSENTS}/{unit_id}/{CONSENT_PAGE_WORDS[page]}"
+
+
+def unit_texts(unit_id: int) -> str:
+    return f"{UNITS}/{unit_id}/texts"
+
+
+def unit_consent_pages(unit_id: int) -> str:
+    return f"{UNITS}/{unit_id}/consent-pages"
+
+
+def unit_consent_page(unit_id: int, page: ConsentPage) -> str:
+    return f"{unit_consent_pages(unit_id)}/{CONSENT_PAGE_WORDS[page]}"
+
+
+def personal_data(visit_id: int) -> str:
+    return f"/api/admin/visits/{visit_id}/personal-data"
+
+
+def visit_page(visit_id: int) -> str:
+    """The visit's page, where the browser runs the call (the page objects hold its screens)."""
+    return f"/besok/{visit_id}"
+
+
+def visit_socket(base_url: str, visit_id: int) -> str:
+    """The visit's WebSocket address: chat, call signalling and status, for whoever may see the visit."""
+    return base_url.rstrip("/").replace("http", "ws", 1) + f"/ws/visits/{visit_id}"
+
+
+# -- words -----------------------------------------------------------------------------------------------
+STATUS_WORDS = {VisitStatus.QUEUED: "ko", VisitStatus.BOOKED: "bokat", VisitStatus.WAITING: "vantar",
+                VisitStatus.IN_PROGRESS: "pagar", VisitStatus.CLOSED: "avslutat"}
+_STATUS_OF_WORD = {word: status for status, word in STATUS_WORDS.items()}
+KIND_WORDS = {VisitKind.VIDEO: "video", VisitKind.CHAT: "chatt"}
+_KIND_OF_WORD = {word: kind for kind, word in KIND_WORDS.items()}
+ROLE_WORDS = {StaffRole.CLINICIAN: "vardpersonal", StaffRole.SECRETARY: "sekreterare",
+              StaffRole.UNIT_ADMIN: "enhetsadmin"}
+CONSENT_PAGE_WORDS = {ConsentPage.ERRAND_PAGE: "arende", ConsentPage.VISIT_PAGE: "besok"}
+TEXT_FIELDS = {SmsText.INVITATION: "invitation_text", SmsText.REMINDER: "reminder_text"}
+
+
+def visit_status(word: str) -> VisitStatus:
+    return _STATUS_OF_WORD[word]
+
+
+# -- request bodies --------------------------------------------------------------------------------------
+def staff_login(username: str, password: str) -> dict:
+    return {"username": username, "password": password}
+
+
+def patient_login(personnummer: str) -> dict:
+    return {"personnummer": personnummer}
+
+
+def booking(unit_id: int, personnummer: str, starts_at: str, kind: VisitKind) -> dict:
+    """A provider-initiated meeting; starts_at as target.meeting_time.meeting_start() writes it."""
+    return {"unit_id": unit_id, "personnummer": personnummer, "starts_at": starts_at, "kind": KIND_WORDS[kind]}
+
+
+def errand(unit_id: int, text: str, kind: VisitKind, interpreter_language: str | None) -> dict:
+    return {"unit_id": unit_id, "errand": text, "kind": KIND_WORDS[kind], "interpreter_language": interpreter_language}
+
+
+def new_staff(username: str, name: str, title: str, password: str, unit_id: int, role: StaffRole) -> dict:
+    return {"username": username, "name": name, "title": title, "password": password,
+            "roles": [{"unit_id": unit_id, "role": ROLE_WORDS[role]}]}
+
+
+def unit_text(which: SmsText, text: str) -> dict:
+    return {TEXT_FIELDS[which]: text}
+
+
+def consent_text(text: str | None) -> dict:
+    return {"text": text}
+
+
+def waiting_filter() -> dict:
+    """Query parameters of the visit list that show the waiting room."""
+    return {"status": STATUS_WORDS[VisitStatus.WAITING]}
+
+
+# -- response fields -------------------------------------------------------------------------------------
+def read_visit(data: dict) -> Visit:
+    return Visit(id=data["id"], unit_name=data["unit_name"], patient_name=data["patient_name"],
+                 status=visit_status(data["status"]), kind=_KIND_OF_WORD[data["kind"]], starts_at=data["starts_at"],
+                 errand=data.get("errand"), interpreter_language=data.get("interpreter_language"))
+
+
+def read_sms(row: dict) -> Sms:
+    return Sms(phone=row["phone"], text=row["text"], visit_id=row["visit_id"])
+
+
+def read_personal_data(data: dict) -> PersonalData:
+    return PersonalData(data["personnummer"], data["namn"], data["telefon"], data["aktiva_sessioner"], data["sms"])
+
+
+def read_unit_texts(data: dict) -> dict[SmsText, str]:
+    return {which: data[field] for which, field in TEXT_FIELDS.items()}
+
+
+def read_consent_pages(data: dict) -> dict[ConsentPage, str]:
+    return {page: data[word] for page, word in CONSENT_PAGE_WORDS.items() if word in data}
+
+
+def unit_with(units: list[dict], slug_or_name: str) -> dict | None:
+    """The unit by its slug (environment files) or its name (feature files), among GET /api/units."""
+    return next((unit for unit in units if slug_or_name in (unit["slug"], unit["name"])), None)
+
+
+# -- the visit WebSocket ---------------------------------------------------------------------------------
+# Who is who on the socket: the room's role words, and the chat's sender kinds.
+CLINICIAN_IN_ROOM, PATIENT_IN_ROOM = "clinician", "patient"
+STAFF_SENDER, PATIENT_SENDER = "staff", "patient"
+JOIN_CALL = {"type": "join-call"}
+
+
+def chat(text: str, seq: int, sent_at: float) -> dict:
+    """A chat message carrying the sender's clock and per-sender sequence (load accounting reads them back)."""
+    return {"type": "chat", "text": text, "seq": seq, "sent_at": sent_at}
+
+
+def description(kind: str, sdp: str) -> dict:
+    """A WebRTC session description ("offer" or "answer"), relayed to the other side."""
+    return {"type": "signal", "data": {"description": {"type": kind, "sdp": sdp}}}
+
+
+def candidate(line: str, media_line: int = 0) -> dict:
+    return {"type": "signal", "data": {"candidate": {"candidate": line, "sdpMLineIndex": media_line}}}
+
+
+def is_hello(message: dict) -> bool:
+    return message.get("type") == "hello"
+
+
+def is_chat(message: dict) -> bool:
+    return message.get("type") == "chat"
+
+
+def chat_of(message: dict) -> dict:
+    """The stored chat line of a chat message: sender_kind, sender_seq, sent_at, text."""
+    return message["message"]
+
+
+def has_status(status: VisitStatus):
+    """Matches the greeting or a status change that says the visit is now `status`."""
+    word = STATUS_WORDS[status]
+    return lambda m: m.get("type") in ("hello", "status") and m.get("status") == word
+
+
+def peer_in_call(role: str):
+    """Matches the message that says `role` (CLINICIAN_IN_ROOM or PATIENT_IN_ROOM) is in the call."""
+    return lambda m: (m.get("type") == "call-members" and role in m.get("in_call", [])) or (
+        m.get("type") == "peer-joined" and m.get("role") == role)
+
+
+def has_description(kind: str):
+    return lambda m: m.get("type") == "signal" and ((m.get("data") or {}).get("description") or {}).get("type") == kind
+
+
+def is_visit_closed(message: dict) -> bool:
+    return message.get("type") == "visit-closed"
