@@ -15,9 +15,11 @@ from run_fixtures import COMPLETE, fixed_catalogue, write_run
 from vardmote_qa.gate.criteria import load_criteria
 from vardmote_qa.gate.decision import decide
 from vardmote_qa.gate.evaluate import evaluate_all
+from vardmote_qa.gate.kinds.requirements_coverage import coverage_matrix
 from vardmote_qa.gate.model import Waiver
 from vardmote_qa.gate.rundata import HistoryView, gather
 from vardmote_qa.history.store import RunSummary
+from vardmote_qa.judging import Judgement
 from vardmote_qa.report import document, html_report, json_report, junit_report, markdown_report
 from vardmote_qa.run.record import load_run
 
@@ -65,7 +67,8 @@ def build(tmp_path, case):
     history = HistoryView("20261123T010000-aaaa", {"load.visit.join_p95": 380.0}, {"Bokat videomöte": (1, 3)})
     data = replace(gather(record, history), catalogue=fixed_catalogue())
     decision = decide(evaluate_all(load_criteria(gate), data), waivers, TODAY)
-    return decision, document.build(decision, data, TREND, "nästa")
+    judgement = Judgement(decision, data, coverage_matrix(decision.results, data, "nästa"), tuple(TREND), "nästa")
+    return decision, document.build(judgement)
 
 
 RENDERERS = {"html": html_report.render, "md": markdown_report.render, "json": json_report.render,

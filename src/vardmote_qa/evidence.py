@@ -9,6 +9,7 @@ from pathlib import Path
 import allure
 
 from . import allure_safe
+from .run.layout import RunLayout
 
 
 def _file_stem(name: str) -> str:
@@ -30,7 +31,7 @@ class Evidence:
         allure_safe.attach(png, name, allure.attachment_type.PNG)
 
     def trace_path(self, name: str) -> Path:
-        path = self.run_dir / "traces" / f"{_file_stem(name)}.zip"
+        path = RunLayout(self.run_dir).traces / f"{_file_stem(name)}.zip"
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 

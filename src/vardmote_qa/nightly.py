@@ -9,11 +9,13 @@ from dataclasses import dataclass
 
 from .config import Environment, load_environment
 from .errors import UserError
-from .gate import exitcodes
+from . import exitcodes
 from .gate.messages_sv import VERDICT_TEXT, sentence
 from .gate.model import Decision, Verdict
-from .judging import GateInputs, judge, validate
+from .judging import GateInputs, judge
+from .publishing import publish
 from .run.acceptance import run_acceptance
+from .run.layout import PartStatus
 from .run.parts import PartOutcome
 from .run.record import RunFolder
 from .sandbox_runner import RunningSandbox
@@ -68,7 +70,7 @@ def _run_part(name: str, run: RunFolder, environment: Environment, base_url: str
                               reruns=options.reruns)
     if name == "video":
         outcome = run_acceptance(run.path, environment.name, base_url, _combine(options.selection, VIDEO_SELECTION),
-                                 reruns=0, log_name="video.log")
+                                 reruns=0, log_path=run.layout.video_log)
         from .media.summary import write_media_summary
         write_media_summary(run.path)
         return outcome
@@ -84,7 +86,7 @@ def _target_up(stack: contextlib.ExitStack, run: RunFolder, environment: Environ
     if environment.starts_sandbox:
         progress("Startar sandlådan …")
         try:
-            base_url = stack.enter_context(RunningSandbox(run.path / "sandbox", options.sandbox_faults)).base_url
+            base_url = stack.enter_context(RunningSandbox(run.layout.sandbox, options.sandbox_faults)).base_url
         except UserError as error:
             return None, error.message
     try:
@@ -102,8 +104,7 @@ def _interrupt(signum, _frame):
 
 
 def run_nightly(options: NightlyOptions) -> int:
-    environment = load_environment(options.environment)
-    validate(options.gate)
+    environment = load_environment(options.environment)  # the gate's rules were parsed with the options
     unknown = set(options.parts) - set(ALL_PARTS)
     if unknown:
         raise UserError(f"Okänd del: {', '.join(sorted(unknown))} (kända: {', '.join(ALL_PARTS)}).")
@@ -118,26 +119,28 @@ def run_nightly(options: NightlyOptions) -> int:
                 progress(problem)
                 for name in options.parts:
                     run.start_part(name)
-                    run.finish_part(name, False, problem)
+                    run.finish_part(name, PartStatus.INCOMPLETE, problem)
             else:
                 for number, name in enumerate(options.parts, start=1):
                     current = name
                     progress(f"[{number}/{len(options.parts)}] Kör {PART_TITLES[name]} …")
                     run.start_part(name)
                     outcome = _run_part(name, run, environment, base_url, options)
-                    run.finish_part(name, outcome.complete, outcome.detail)
+                    run.finish_part(name, outcome.status, outcome.detail)
                     current = None
     except (RunInterrupted, KeyboardInterrupt) as interruption:
         if current:
-            run.finish_part(current, False, f"körningen avbröts ({interruption or 'Ctrl+C'})")
+            run.finish_part(current, PartStatus.INCOMPLETE, f"körningen avbröts ({interruption or 'Ctrl+C'})")
         progress("Körningen avbröts; beslutet fattas på det som hann bli klart.")
     finally:
         signal.signal(signal.SIGTERM, previous)
     run.finish()
     progress("Utvärderar grindens kriterier …")
-    decision = judge(run.path, options.gate, progress)
+    judgement = judge(run.path, options.gate)
+    publish(judgement, options.gate, progress)
+    decision = judgement.decision
     print(f"\nBeslut: {VERDICT_TEXT[decision.verdict]}")
     for reason in decision.reasons:
         print(f"  – {sentence(reason)}")
-    print(f"Rapport: {run.path / 'report.html'}")
+    print(f"Rapport: {run.layout.report_html}")
     return exit_code_for(decision, options.strict)

@@ -27,7 +27,7 @@ def headless(environment: Environment, shape: str, minutes: float | None, scale:
     with contextlib.ExitStack() as stack:
         base_url = environment.base_url
         if environment.starts_sandbox:
-            base_url = stack.enter_context(RunningSandbox(run.path / "sandbox")).base_url
+            base_url = stack.enter_context(RunningSandbox(run.layout.sandbox)).base_url
         run.set_target(base_url, None)
         extra = []
         if expect_workers:
@@ -36,14 +36,14 @@ def headless(environment: Environment, shape: str, minutes: float | None, scale:
             print(f"» Väntar på {expect_workers} arbetare på port {master_port} (mål {base_url})", flush=True)
         planned = plan(load_model(), shape, minutes, scale)
         print(f"» Kör lastformen {shape} i {planned.duration_s:.0f} s …", flush=True)
-        run.start_part("load", path="load")
+        run.start_part("load", path=run.layout.relative(run.layout.load))
         outcome = run_load(run.path, base_url, environment, shape, minutes, processes, scale, extra)
-        run.finish_part("load", outcome.complete, outcome.detail)
+        run.finish_part("load", outcome.status, outcome.detail)
     run.finish()
-    summary_path = run.path / "load" / "summary.json"
+    summary_path = run.layout.load_summary
     if summary_path.is_file():
         print_summary(json.loads(summary_path.read_text(encoding="utf-8")))
-    print(f"Resultat: {run.path / 'load'} ({outcome.detail})")
+    print(f"Resultat: {run.layout.load} ({outcome.detail})")
     return 0 if outcome.complete else 1
 
 

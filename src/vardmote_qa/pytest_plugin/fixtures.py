@@ -13,6 +13,7 @@ from ..browser import launch_options
 from ..config import PROJECT_ROOT, Environment
 from ..errors import UserError
 from ..evidence import Evidence
+from ..run.layout import RunLayout
 from ..sandbox_runner import RunningSandbox
 from ..target import open_target
 
@@ -37,7 +38,7 @@ def target_base_url(pytestconfig, environment: Environment, run_dir: Path):
         yield given
     elif environment.starts_sandbox:
         try:
-            sandbox = RunningSandbox(run_dir / "sandbox").start()
+            sandbox = RunningSandbox(RunLayout(run_dir).sandbox).start()
         except UserError as error:
             pytest.exit(error.message, returncode=error.exit_code)
         yield sandbox.base_url
