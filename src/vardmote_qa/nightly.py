@@ -7,9 +7,9 @@ import contextlib
 import signal
 from dataclasses import dataclass
 
+from . import exitcodes
 from .config import Environment, load_environment
 from .errors import UserError
-from . import exitcodes
 from .gate.messages_sv import VERDICT_TEXT, sentence
 from .gate.model import Decision, Verdict
 from .judging import GateInputs, judge
