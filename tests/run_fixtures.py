@@ -7,27 +7,30 @@ import re
 import uuid
 from pathlib import Path
 
+from vardmote_qa.run.layout import PartStatus, RunLayout
+
 REQUIREMENT_ID = re.compile(r"^[A-Z]{3}-\d{2}$")
-COMPLETE = {"status": "complete", "detail": "pytest avslutades med kod 0"}
+COMPLETE = {"status": PartStatus.COMPLETE.value, "detail": "pytest avslutades med kod 0"}
 
 
-def write_run(root: Path, scenarios: list[dict], acceptance_status: str | None = "complete", *,
+def write_run(root: Path, scenarios: list[dict], acceptance_status: str | None = PartStatus.COMPLETE.value, *,
               run_id: str = "run-1", parts: dict | None = None, media: dict | None = None,
               load: dict | None = None) -> Path:
     """scenarios: dicts with name, tags (requirement ids among them) and attempts (Allure statuses)."""
     run = root / run_id
-    results = run / "allure-results"
+    layout = RunLayout(run)
+    results = layout.allure_results
     results.mkdir(parents=True)
     all_parts = dict(parts or {})
     if acceptance_status is not None:
         all_parts["acceptance"] = {"status": acceptance_status, "detail": "pytest avslutades med kod 0"
-                                   if acceptance_status == "complete" else "körningen avbröts (SIGTERM)"}
+                                   if acceptance_status == PartStatus.COMPLETE.value else "körningen avbröts (SIGTERM)"}
     manifest = {"format": 1, "run_id": run_id, "started_at": "2026-11-25T01:00:00+01:00",
                 "finished_at": "2026-11-25T01:10:00+01:00", "platform_version": "0.1.0",
                 "environment": {"name": "local", "description": "Inbyggd sandlåda", "base_url": "http://127.0.0.1:1",
                                 "target_version": {"version": "0.1.0"}, "synthetic_data": True},
                 "parts": all_parts}
-    (run / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    layout.manifest.write_text(json.dumps(manifest), encoding="utf-8")
     for number, scenario in enumerate(scenarios):
         for start, status in enumerate(scenario["attempts"]):
             labels = [{"name": "feature", "value": scenario.get("feature", "Egenskap")}]
@@ -38,10 +41,10 @@ def write_run(root: Path, scenarios: list[dict], acceptance_status: str | None =
                       "statusDetails": {"message": "AssertionError: nej"} if status != "passed" else {},
                       "labels": labels}
             (results / f"{result['uuid']}-result.json").write_text(json.dumps(result), encoding="utf-8")
-    for folder, summary in (("media", media), ("load", load)):
+    for path, summary in ((layout.media_summary, media), (layout.load_summary, load)):
         if summary is not None:
-            (run / folder).mkdir()
-            (run / folder / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+            path.parent.mkdir()
+            path.write_text(json.dumps(summary), encoding="utf-8")
     return run
 
 

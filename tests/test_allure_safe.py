@@ -7,6 +7,7 @@ import sys
 PLAIN_TEST = '''
 from vardmote_qa.actors.narration import step_title
 from vardmote_qa.evidence import Evidence
+from vardmote_qa.run.layout import RunLayout
 
 
 class Someone:
@@ -14,13 +15,13 @@ class Someone:
 
     @step_title("{self.role_word} gör något")
     def act(self, folder):
-        Evidence(folder).attach_json("Mätning", {"värde": 1}, folder="media")
+        Evidence(folder).attach_media_stats("Mätning", {"värde": 1})
         return "klart"
 
 
 def test_plain(tmp_path):
     assert Someone().act(tmp_path) == "klart"
-    assert (tmp_path / "media" / "mätning.json").is_file() or list((tmp_path / "media").glob("*.json"))
+    assert list(RunLayout(tmp_path).media.glob("*.json"))
 '''
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from vardmote_qa.run.layout import RunLayout
+
 PROJECT = Path(__file__).resolve().parents[1]
 SCENARIO = "Bokat videomöte från kallelse till avslutat besök"
 # These runs hold the acceptance part only, so they are judged by a gate over that part alone.
@@ -25,7 +27,7 @@ def vmqa(arguments, workspace: Path):
 
 
 def decision_of(run: Path) -> dict:
-    return json.loads((run / "decision.json").read_text(encoding="utf-8"))
+    return json.loads(RunLayout(run).decision_json.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -41,13 +43,14 @@ def test_a_clean_nightly_is_go_with_every_report(tmp_path):
     completed = vmqa(["nightly", "--delar", "acceptance", "--urval", "smoke"], tmp_path)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     run = (tmp_path / "reports" / "latest").resolve()
+    layout = RunLayout(run)
     decision = decision_of(run)
     assert decision["decision"] == "GO"
     assert decision["parts"] == [{"name": "acceptance", "status": "complete", "detail": "pytest avslutades med kod 0"}]
-    for name in ("report.html", "report.pdf", "decision.md", "junit.xml", "manifest.json"):
-        assert (run / name).stat().st_size > 0, name
-    assert (run / "report.pdf").read_bytes().startswith(b"%PDF")
-    assert list((run / "media").glob("*.json")), "the visit's media stats belong in the run folder"
+    for path in (layout.report_html, layout.report_pdf, layout.decision_markdown, layout.junit, layout.manifest):
+        assert path.stat().st_size > 0, path.name
+    assert layout.report_pdf.read_bytes().startswith(b"%PDF")
+    assert list(layout.media.glob("*.json")), "the visit's media stats belong in the run folder"
     history = vmqa(["history"], tmp_path)
     assert run.name in history.stdout and "GO" in history.stdout
 
@@ -59,9 +62,9 @@ def test_a_broken_scenario_is_no_go_naming_it(broken_run):
     assert decision["decision"] == "NO-GO"
     assert any(SCENARIO in reason for reason in decision["reasons"])
     assert "acceptance.critical" in decision["blocking"]
-    html = (run / "report.html").read_text(encoding="utf-8")
+    html = RunLayout(run).report_html.read_text(encoding="utf-8")
     assert "Underkänt" in html and "data:image/png;base64," in html, "a failed step carries its screenshot"
-    assert list((run / "traces").glob("*.zip")), "a failed scenario keeps its Playwright trace"
+    assert list(RunLayout(run).traces.glob("*.zip")), "a failed scenario keeps its Playwright trace"
 
 
 def test_a_waiver_for_it_gives_go_med_risk_listing_the_waiver_and_an_expired_one_no_go(broken_run, tmp_path):
@@ -78,7 +81,7 @@ def test_a_waiver_for_it_gives_go_med_risk_listing_the_waiver_and_an_expired_one
     decision = decision_of(run)
     assert decision["decision"] == "GO MED RISK"
     assert decision["waivers"]["applied"][0]["who"] == "Anna Andersson, releaseansvarig"
-    assert "ärende 4711" in (run / "report.html").read_text(encoding="utf-8")
+    assert "ärende 4711" in RunLayout(run).report_html.read_text(encoding="utf-8")
 
     expired = vmqa(["gate", str(run), "--undantag", str(waivers), "--datum", "2026-12-16", "--utan-pdf"], workspace)
     assert expired.returncode == 1

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from vardmote_qa.run.layout import RunLayout
 from vardmote_qa.waiting import eventually
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -19,8 +20,12 @@ def start_nightly(workspace: Path, *arguments):
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=PROJECT)
 
 
+def latest(workspace: Path) -> RunLayout:
+    return RunLayout(workspace / "reports" / "latest")
+
+
 def latest_decision(workspace: Path) -> dict:
-    return json.loads((workspace / "reports" / "latest" / "decision.json").read_text(encoding="utf-8"))
+    return json.loads(latest(workspace).decision_json.read_text(encoding="utf-8"))
 
 
 def test_a_sandbox_that_dies_at_start_gives_a_no_go_record(tmp_path):
@@ -35,7 +40,7 @@ def test_a_sandbox_that_dies_at_start_gives_a_no_go_record(tmp_path):
 
 def test_a_run_terminated_during_acceptance_is_an_incomplete_no_go(tmp_path):
     process = start_nightly(tmp_path)
-    manifest_path = tmp_path / "reports" / "latest" / "manifest.json"
+    manifest_path = latest(tmp_path).manifest
 
     def acceptance_started() -> bool:
         return manifest_path.exists() and "acceptance" in json.loads(manifest_path.read_text("utf-8"))["parts"]
@@ -64,7 +69,7 @@ def test_a_load_part_killed_half_way_is_an_incomplete_run(tmp_path):
         return next((child for child in children if child.cmdline()[1:3] == ["-m", "locust"]), None)
 
     master = eventually(locust_master, timeout=120, description="att Locust startar")
-    history = tmp_path / "reports" / "latest" / "load" / "locust_stats_history.csv"
+    history = latest(tmp_path).load_stats_history
 
     def requests_made() -> bool:  # Locust writes a row of statistics every few seconds once users run
         return history.exists() and len(history.read_text(encoding="utf-8").splitlines()) > 3

@@ -11,7 +11,8 @@ from vardmote_qa.gate.evaluate import evaluate_all
 from vardmote_qa.gate.messages_sv import headline, sentence
 from vardmote_qa.gate.model import Status, Verdict
 from vardmote_qa.gate.rundata import gather
-from vardmote_qa.history.store import RunSummary
+from vardmote_qa.gate.waivers import WaiverFile
+from vardmote_qa.judging import GateRules, judge_data
 from vardmote_qa.nightly import exit_code_for
 from vardmote_qa.report import document, html_report, markdown_report
 from vardmote_qa.requirements import load_catalogue
@@ -126,8 +127,12 @@ def test_a_whole_run_of_every_part_is_a_release_decision(tmp_path):
 
 def test_the_reports_say_partial_run_in_their_header(tmp_path):
     decision, data = judged(tmp_path, run_with(tmp_path, ["video"], {"video": COMPLETE}, media=GOOD_VIDEO))
-    report = document.build(decision, data, [RunSummary("r0", "local", "2026-11-24", "GO", None, {}, 1.0)], None)
-    assert report["partial"] == "Delkörning (video): inget releasebeslut"
+    path = tmp_path / "gate.yaml"
+    path.write_text(GATE, encoding="utf-8")
+    judgement = judge_data(data, GateRules(load_criteria(path), WaiverFile()), TODAY)
+    assert judgement.decision == decision
+    report = document.build(judgement)
+    assert report.partial == "Delkörning (video): inget releasebeslut"
     assert "**Delkörning (video): inget releasebeslut**" in markdown_report.render(report)
     html = html_report.render(report)
     assert html.index("Delkörning (video): inget releasebeslut") < html.index('data-testid="verdict"')

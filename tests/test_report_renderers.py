@@ -1,27 +1,28 @@
 """Snapshot tests: every renderer over the same fixture decisions (GO, GO MED RISK, NO-GO, missing
-input, expired waiver). Set VMQA_UPDATE_SNAPSHOTS=1 to rewrite the snapshots after a deliberate change."""
+input, expired waiver), with syrupy: a missing or different snapshot fails. After a deliberate change,
+rewrite them with `pytest tests/test_report_renderers.py --snapshot-update` and review the diff.
+The snapshots are the rendered files as they are, one plain file each, in __snapshots__/."""
 
 import datetime as dt
 import json
-import os
-from pathlib import Path
+from dataclasses import replace
 from xml.etree import ElementTree
 
 import pytest
-
-from dataclasses import replace
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from run_fixtures import COMPLETE, fixed_catalogue, write_run
 from vardmote_qa.gate.criteria import load_criteria
 from vardmote_qa.gate.decision import decide
 from vardmote_qa.gate.evaluate import evaluate_all
+from vardmote_qa.gate.kinds.requirements_coverage import coverage_matrix
 from vardmote_qa.gate.model import Waiver
 from vardmote_qa.gate.rundata import HistoryView, gather
 from vardmote_qa.history.store import RunSummary
+from vardmote_qa.judging import Judgement
 from vardmote_qa.report import document, html_report, json_report, junit_report, markdown_report
 from vardmote_qa.run.record import load_run
 
-SNAPSHOTS = Path(__file__).parent / "snapshots"
 TODAY = dt.date(2026, 11, 25)
 GATE = """
 criteria:
@@ -65,22 +66,42 @@ def build(tmp_path, case):
     history = HistoryView("20261123T010000-aaaa", {"load.visit.join_p95": 380.0}, {"Bokat videomöte": (1, 3)})
     data = replace(gather(record, history), catalogue=fixed_catalogue())
     decision = decide(evaluate_all(load_criteria(gate), data), waivers, TODAY)
-    return decision, document.build(decision, data, TREND, "nästa")
+    judgement = Judgement(decision, data, coverage_matrix(decision.results, data, "nästa"), tuple(TREND), "nästa")
+    return decision, document.build(judgement)
 
 
-RENDERERS = {"html": html_report.render, "md": markdown_report.render, "json": json_report.render,
-             "junit.xml": junit_report.render}
+class RenderedFile(SingleFileSnapshotExtension):
+    """A snapshot stored as the rendered text itself, so a diff of it reads like the report."""
+
+    _write_mode = WriteMode.TEXT
+
+
+class HtmlFile(RenderedFile):
+    file_extension = "html"
+
+
+class MarkdownFile(RenderedFile):
+    file_extension = "md"
+
+
+class JsonFile(RenderedFile):
+    file_extension = "json"
+
+
+class JunitFile(RenderedFile):
+    file_extension = "junit.xml"
+
+
+RENDERERS = {"html": (html_report.render, HtmlFile), "md": (markdown_report.render, MarkdownFile),
+             "json": (json_report.render, JsonFile), "junit.xml": (junit_report.render, JunitFile)}
 
 
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("extension", RENDERERS)
-def test_renderer_matches_snapshot(tmp_path, case, extension):
+def test_renderer_matches_snapshot(tmp_path, snapshot, case, extension):
     _, report = build(tmp_path, case)
-    rendered = RENDERERS[extension](report)
-    snapshot = SNAPSHOTS / f"{case}.{extension}"
-    if os.environ.get("VMQA_UPDATE_SNAPSHOTS") == "1" or not snapshot.exists():
-        snapshot.write_text(rendered, encoding="utf-8")
-    assert rendered == snapshot.read_text(encoding="utf-8")
+    render, stored_as = RENDERERS[extension]
+    assert render(report) == snapshot(extension_class=stored_as)
 
 
 @pytest.mark.parametrize("case, verdict", [("go", "GO"), ("go_med_risk", "GO MED RISK"), ("no_go", "NO-GO"),

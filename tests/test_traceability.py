@@ -5,6 +5,7 @@ from run_fixtures import write_run
 from vardmote_qa.cli import main
 from vardmote_qa.requirements import load_catalogue
 from vardmote_qa.run.acceptance_results import read_scenarios
+from vardmote_qa.run.layout import RunLayout
 from vardmote_qa.traceability import Coverage, trace
 
 SCENARIOS = [
@@ -17,7 +18,7 @@ SCENARIOS = [
 
 def coverage_by_id(tmp_path):
     run = write_run(tmp_path, SCENARIOS)
-    return {row.requirement.id: row for row in trace(load_catalogue(), read_scenarios(run / "allure-results"))}
+    return {row.requirement.id: row for row in trace(load_catalogue(), read_scenarios(RunLayout(run).allure_results))}
 
 
 def test_every_catalogue_requirement_has_a_row_in_catalogue_order(tmp_path):
@@ -36,7 +37,7 @@ def test_coverage_follows_the_last_result_of_each_scenario(tmp_path):
 
 def test_the_command_prints_the_matrix_with_unverified_requirements(tmp_path, capsys):
     run = write_run(tmp_path, SCENARIOS)
-    assert main(["requirements", "--allure", str(run / "allure-results"), "--markdown"]) == 0
+    assert main(["requirements", "--allure", str(RunLayout(run).allure_results), "--markdown"]) == 0
     matrix = capsys.readouterr().out
     assert "| DVM-03 | Patientinitierat möte | nästa | **verifierad** | Ärende i kön (godkänd efter 2 försök) |" in matrix
     assert "| DVM-05 | Konferenssamtal | – | **ej verifierad** | – |" in matrix

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .gate.exitcodes import BAD_INPUT
+from .exitcodes import BAD_INPUT
 
 
 class UserError(Exception):

@@ -9,6 +9,7 @@ from pathlib import Path
 import allure
 
 from . import allure_safe
+from .run.layout import RunLayout
 
 
 def _file_stem(name: str) -> str:
@@ -19,8 +20,9 @@ class Evidence:
     def __init__(self, run_dir: Path):
         self.run_dir = Path(run_dir)
 
-    def attach_json(self, name: str, data: dict, folder: str) -> Path:
-        path = self.run_dir / folder / f"{_file_stem(name)}.json"
+    def attach_media_stats(self, name: str, data: dict) -> Path:
+        """One participant's getStats readings, into the run's media folder and Allure."""
+        path = RunLayout(self.run_dir).media / f"{_file_stem(name)}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
         allure_safe.attach(path.read_text(encoding="utf-8"), name, allure.attachment_type.JSON)
@@ -30,7 +32,7 @@ class Evidence:
         allure_safe.attach(png, name, allure.attachment_type.PNG)
 
     def trace_path(self, name: str) -> Path:
-        path = self.run_dir / "traces" / f"{_file_stem(name)}.zip"
+        path = RunLayout(self.run_dir).traces / f"{_file_stem(name)}.zip"
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 

@@ -7,14 +7,15 @@ import contextlib
 import signal
 from dataclasses import dataclass
 
-from . import target
+from . import exitcodes, target
 from .config import Environment, load_environment
 from .errors import UserError
-from .gate import exitcodes
 from .gate.messages_sv import headline, sentence
 from .gate.model import Decision, Verdict
-from .judging import GateInputs, judge, validate
+from .judging import GateInputs, judge
+from .publishing import publish
 from .run.acceptance import run_acceptance
+from .run.layout import PartStatus
 from .run.parts import PartOutcome
 from .run.record import RunFolder
 
@@ -67,7 +68,7 @@ def _run_part(name: str, run: RunFolder, environment: Environment, base_url: str
                               reruns=options.reruns)
     if name == "video":
         outcome = run_acceptance(run.path, environment.name, base_url, _combine(options.selection, VIDEO_SELECTION),
-                                 reruns=0, log_name="video.log")
+                                 reruns=0, log_path=run.layout.video_log)
         from .media.summary import write_media_summary
         write_media_summary(run.path)
         return outcome
@@ -84,7 +85,7 @@ def _target_up(stack: contextlib.ExitStack, run: RunFolder, environment: Environ
     if environment.starts_sandbox:
         progress("Startar sandlådan …")
     try:
-        running = stack.enter_context(target.up(environment, run.path / "sandbox", options.sandbox_faults))
+        running = stack.enter_context(target.up(environment, run.layout.sandbox, options.sandbox_faults))
     except target.TargetDown as down:
         if down.base_url:
             run.set_target(down.base_url, None)
@@ -98,8 +99,7 @@ def _interrupt(signum, _frame):
 
 
 def run_nightly(options: NightlyOptions) -> int:
-    environment = load_environment(options.environment)
-    validate(options.gate)
+    environment = load_environment(options.environment)  # the gate's rules were parsed with the options
     unknown = set(options.parts) - set(ALL_PARTS)
     if unknown:
         raise UserError(f"Okänd del: {', '.join(sorted(unknown))} (kända: {', '.join(ALL_PARTS)}).")
@@ -114,26 +114,28 @@ def run_nightly(options: NightlyOptions) -> int:
                 progress(problem)
                 for name in options.parts:
                     run.start_part(name)
-                    run.finish_part(name, False, problem)
+                    run.finish_part(name, PartStatus.INCOMPLETE, problem)
             else:
                 for number, name in enumerate(options.parts, start=1):
                     current = name
                     progress(f"[{number}/{len(options.parts)}] Kör {PART_TITLES[name]} …")
                     run.start_part(name)
                     outcome = _run_part(name, run, environment, base_url, options)
-                    run.finish_part(name, outcome.complete, outcome.detail)
+                    run.finish_part(name, outcome.status, outcome.detail)
                     current = None
     except (RunInterrupted, KeyboardInterrupt) as interruption:
         if current:
-            run.finish_part(current, False, f"körningen avbröts ({interruption or 'Ctrl+C'})")
+            run.finish_part(current, PartStatus.INCOMPLETE, f"körningen avbröts ({interruption or 'Ctrl+C'})")
         progress("Körningen avbröts; beslutet fattas på det som hann bli klart.")
     finally:
         signal.signal(signal.SIGTERM, previous)
     run.finish()
     progress("Utvärderar grindens kriterier …")
-    decision = judge(run.path, options.gate, progress)
+    judgement = judge(run.path, options.gate)
+    publish(judgement, options.gate, progress)
+    decision = judgement.decision
     print(f"\nBeslut: {headline(decision)}")
     for reason in decision.reasons:
         print(f"  – {sentence(reason)}")
-    print(f"Rapport: {run.path / 'report.html'}")
+    print(f"Rapport: {run.layout.report_html}")
     return exit_code_for(decision, options.strict)

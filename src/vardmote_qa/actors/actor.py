@@ -67,8 +67,8 @@ class Actor:
         self.visit_screen.expect_remote_video()
         observation = eventually(self._complete_observation, timeout=MEDIA_START_TIMEOUT_S,
                                  description=f"video och ljud hos {self.role_word}")
-        self.evidence.attach_json(f"Mediastatistik {self.role_word} besök {self.visit_id}",
-                                  observation.as_dict(), folder="media")
+        self.evidence.attach_media_stats(f"Mediastatistik {self.role_word} besök {self.visit_id}",
+                                         observation.as_dict())
         return observation
 
     def _complete_observation(self) -> MediaObservation | None:

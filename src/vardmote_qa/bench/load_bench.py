@@ -32,6 +32,7 @@ from ..load.model import load_model
 from ..load.runner import run_load
 from ..load.settings import variables
 from ..load.shapes import PlannedShape, plan
+from ..run.layout import RunLayout
 
 if TYPE_CHECKING:
     from ..sandbox_runner import RunningSandbox
@@ -158,14 +159,14 @@ def design_load(sandbox: "RunningSandbox", work: Path, minutes: float) -> dict:
     planned = plan(load_model(), "pandemi", minutes)
     outcome = run_load(work / "design", sandbox.base_url, load_environment("local"), planned)
     stop.set()
-    load_dir = work / "design" / "load"
-    summary = json.loads((load_dir / "summary.json").read_text(encoding="utf-8"))
+    layout = RunLayout(work / "design")
+    summary = json.loads(layout.load_summary.read_text(encoding="utf-8"))
     cpu = [s["sandbox_cpu_pct"] for s in samples]
     generator = [s["locust_cpu_pct"] for s in samples]
     return {"complete": outcome.complete, "minutes": minutes, "summary": summary,
             **_meetings_at_once(sandbox.database_path, started),
-            "peak_joins_per_min": 2 * 60 * _peak_rate(load_dir, "visit:join"),
-            "peak_logins_per_s": _peak_rate(load_dir, "auth:login"),
+            "peak_joins_per_min": 2 * 60 * _peak_rate(layout, "visit:join"),
+            "peak_logins_per_s": _peak_rate(layout, "auth:login"),
             "sandbox_cpu_pct_mean": statistics.mean(cpu) if cpu else 0.0,
             "sandbox_cpu_pct_p95": _percentile(cpu, 0.95),
             "locust_cpu_pct_mean": statistics.mean(generator) if generator else 0.0,
@@ -187,10 +188,10 @@ def _meetings_at_once(database: Path, since: float) -> dict:
     return {"peak_meetings_at_once": peak, "meetings": len(rows)}
 
 
-def _peak_rate(load_dir: Path, name: str) -> float:
+def _peak_rate(layout: RunLayout, name: str) -> float:
     """The highest per-second rate Locust's history shows for one request name (its 10 s moving rate)."""
     import csv
-    with (load_dir / "locust_stats_history.csv").open(encoding="utf-8") as file:
+    with layout.load_stats_history.open(encoding="utf-8") as file:
         rates = [float(row["Requests/s"]) for row in csv.DictReader(file)
                  if row["Name"] == name and row["Requests/s"] not in ("", "N/A")]
     return max(rates, default=0.0)

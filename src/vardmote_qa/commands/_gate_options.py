@@ -1,4 +1,5 @@
-"""The options every judging command shares: criteria file, waivers file, history, today's date."""
+"""The options every judging command shares: criteria file, waivers file, history, today's date.
+The criteria and waivers are parsed here, once, and passed down as GateRules."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from ..config import PROJECT_ROOT
 from ..errors import UserError
 from ..history.store import DEFAULT_PATH
-from ..judging import GateInputs
+from ..judging import GateInputs, load_rules
 
 DEFAULT_GATE = PROJECT_ROOT / "gates" / "release.yaml"
 DEFAULT_WAIVERS = PROJECT_ROOT / "gates" / "waivers.yaml"
@@ -31,5 +32,5 @@ def gate_inputs(arguments) -> GateInputs:
     waivers = Path(arguments.undantag)
     if arguments.undantag != str(DEFAULT_WAIVERS) and not waivers.is_file():
         raise UserError(f"Undantagsfilen {waivers} finns inte.")
-    return GateInputs(gate_file=Path(arguments.gate), waivers_file=waivers, history_path=Path(arguments.historik),
+    return GateInputs(rules=load_rules(Path(arguments.gate), waivers), history_path=Path(arguments.historik),
                       today=today, pdf=not arguments.utan_pdf)

@@ -12,9 +12,9 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=handle)
 
 
-def _load(path, name):
+def _load(path):
     try:
-        return json.loads((path / name).read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         return None
 
@@ -37,9 +37,11 @@ def _change(left: dict | None, right: dict | None) -> str:
 
 def handle(arguments) -> int:
     from ..errors import UserError
+    from ..run.layout import RunLayout
     from ..run.record import resolve_run
     paths = [resolve_run(arguments.run_a), resolve_run(arguments.run_b)]
-    decisions = [_load(path, "decision.json") for path in paths]
+    layouts = [RunLayout(path) for path in paths]
+    decisions = [_load(layout.decision_json) for layout in layouts]
     for path, decision in zip(paths, decisions):
         if decision is None:
             raise UserError(f"Körningen {path.name} har inget beslut än: kör 'vmqa gate {path.name}' först.")
@@ -52,7 +54,7 @@ def handle(arguments) -> int:
     for criterion_id in dict.fromkeys([*by_id[0], *by_id[1]]):
         left, right = by_id[0].get(criterion_id), by_id[1].get(criterion_id)
         print(f"  {criterion_id:<36} {_cell(left):<26} {_cell(right):<26} {_change(left, right)}")
-    media = [_load(path, "media/summary.json") or {} for path in paths]
+    media = [_load(layout.media_summary) or {} for layout in layouts]
     profiles = sorted(set((media[0].get("profiles") or {})) | set((media[1].get("profiles") or {})))
     if profiles:
         print("\nVideo per nätverksprofil (p95)")

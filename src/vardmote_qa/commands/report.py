@@ -14,10 +14,12 @@ def register(subparsers) -> None:
 
 def handle(arguments) -> int:
     from ..judging import judge
+    from ..publishing import publish
     from ..run.record import resolve_run
-    run_path = resolve_run(arguments.run)
-    judge(run_path, _gate_options.gate_inputs(arguments))
-    for name in ("report.html", "report.pdf", "decision.json", "decision.md", "junit.xml", "allure-report"):
-        if (run_path / name).exists():
-            print(run_path / name)
+    inputs = _gate_options.gate_inputs(arguments)
+    judgement = judge(resolve_run(arguments.run), inputs)
+    publish(judgement, inputs)
+    for path in judgement.layout.reports:
+        if path.exists():
+            print(path)
     return 0

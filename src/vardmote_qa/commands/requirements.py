@@ -20,10 +20,11 @@ def handle(arguments) -> int:
     from ..errors import UserError
     from ..requirements import load_catalogue
     from ..run.acceptance_results import read_scenarios
+    from ..run.layout import RunLayout
     from ..run.record import resolve_run
     from ..traceability import Coverage, as_markdown, as_text, trace, unknown_requirements
 
-    results = Path(arguments.allure) if arguments.allure else resolve_run(arguments.run) / "allure-results"
+    results = Path(arguments.allure) if arguments.allure else RunLayout(resolve_run(arguments.run)).allure_results
     if not results.is_dir():
         raise UserError(f"Det finns inga acceptansresultat i {results}.")
     catalogue = load_catalogue()

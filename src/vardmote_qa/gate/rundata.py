@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..requirements import Requirement, load_catalogue
 from ..run.acceptance_results import ScenarioResult, read_scenarios
+from ..run.layout import PartStatus
 from ..run.record import RunRecord
 from .model import CriterionResult, Reason, Status
-
-MEDIA_SUMMARY = Path("media") / "summary.json"
-LOAD_SUMMARY = Path("load") / "summary.json"
 
 
 @dataclass(frozen=True)
 class HistoryView:
-    """What earlier runs say: the baseline (last GO of the same environment) and scenario flip rates."""
+    """What the history says of a run: the baseline (last GO of the same environment before it) and each
+    scenario's flip rate over the earlier runs and this one (history.store.EarlierRuns.view_with)."""
 
     baseline_run_id: str | None = None
     baseline_values: dict = field(default_factory=dict)  # criterion id -> numeric value
-    flip_rates: dict = field(default_factory=dict)  # scenario name -> (flips, runs)
+    flip_rates: dict = field(default_factory=dict)  # scenario name -> (flips, runs), this run counted once
 
 
 @dataclass(frozen=True)
@@ -39,12 +38,15 @@ class RunData:
         """Scenarios that count for the decision: quarantined ones are shown but not counted."""
         return tuple(s for s in self.scenarios if s.name not in self.quarantined)
 
+    def with_history(self, history: HistoryView) -> "RunData":
+        return replace(self, history=history)
+
     def part_problem(self, criterion, part: str) -> CriterionResult | None:
         """A MISSING result when the part this criterion needs did not run to its end, else None."""
         status = self.record.part_status(part)
-        if status == "complete":
+        if status is PartStatus.COMPLETE:
             return None
-        code = "part.missing" if status == "missing" else "part.incomplete"
+        code = "part.missing" if status is PartStatus.MISSING else "part.incomplete"
         detail = self.record.part_detail(part) or "ingen data"
         return CriterionResult(criterion, Status.MISSING, None, (Reason(code, {"part": part, "detail": detail}),))
 
@@ -58,9 +60,10 @@ def _read_json(path: Path) -> dict | None:
 
 def gather(record: RunRecord, history: HistoryView = HistoryView(),
            quarantined: frozenset[str] = frozenset()) -> RunData:
-    results_dir = record.path / "allure-results"
+    layout = record.layout
+    results_dir = layout.allure_results
     return RunData(record=record,
                    scenarios=tuple(read_scenarios(results_dir)) if results_dir.is_dir() else (),
-                   media_summary=_read_json(record.path / MEDIA_SUMMARY),
-                   load_summary=_read_json(record.path / LOAD_SUMMARY),
+                   media_summary=_read_json(layout.media_summary),
+                   load_summary=_read_json(layout.load_summary),
                    catalogue=load_catalogue(), history=history, quarantined=quarantined)

@@ -1,21 +1,26 @@
-"""The history store in SQLite: one row per run, per criterion and per scenario."""
+"""The history store in SQLite: one row per run, per criterion and per scenario.
+
+One rule for what a judged run sees of the history: only the runs strictly before it (by run id) of its
+environment, never its own row. Its own outcomes are counted once, from its data (EarlierRuns.view_with),
+so the first judgement and any later one (`vmqa gate` on a recorded run) agree."""
 
 from __future__ import annotations
 
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
 from ..gate.model import Decision
 from ..gate.rundata import HistoryView
-from ..run.acceptance_results import ScenarioResult
+from ..run.acceptance_results import Outcome, ScenarioResult
 from ..run.record import REPORTS_DIR, RunRecord
 
 DEFAULT_PATH = Path(os.environ.get("VMQA_HISTORY", REPORTS_DIR / "history.sqlite"))
-FLIP_WINDOW = 10  # runs over which a scenario's flip rate is counted
+FLIP_WINDOW = 10  # runs over which a scenario's flip rate is counted: the judged run and the ones before it
+TREND_WINDOW = 30  # runs a report's trend shows at the most, the judged run included
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -33,6 +38,14 @@ CREATE TABLE IF NOT EXISTS scenarios (
 """
 
 
+def _numeric(value) -> float | None:
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def _pass_rate(outcomes: list[str]) -> float | None:
+    return sum(outcome == Outcome.PASSED.value for outcome in outcomes) / len(outcomes) if outcomes else None
+
+
 @dataclass(frozen=True)
 class RunSummary:
     run_id: str
@@ -43,14 +56,57 @@ class RunSummary:
     values: dict  # criterion id -> numeric value (or None)
     pass_rate: float | None
 
+    @classmethod
+    def of(cls, record: RunRecord, decision: Decision, scenarios: tuple[ScenarioResult, ...]) -> "RunSummary":
+        """A judged run's row as the store keeps it, before (or without) it is stored."""
+        environment = record.manifest.get("environment", {})
+        version = environment.get("target_version")
+        return cls(record.run_id, environment.get("name", ""), record.manifest.get("started_at", ""),
+                   decision.verdict.value, json.dumps(version) if version else None,
+                   {r.criterion.id: _numeric(r.value) for r in decision.results},
+                   _pass_rate([s.outcome.value for s in scenarios]))
+
+
+@dataclass(frozen=True)
+class EarlierRuns:
+    """What the store knows of the runs strictly before a judged run, in its environment."""
+
+    baseline_run_id: str | None = None  # the last GO
+    baseline_values: dict = field(default_factory=dict)  # criterion id -> numeric value of that GO
+    outcomes: dict = field(default_factory=dict)  # scenario name -> its outcomes, oldest first
+    trend: tuple[RunSummary, ...] = ()  # newest first
+
+    def view_with(self, scenarios: tuple[ScenarioResult, ...]) -> HistoryView:
+        """The gate's view of the history for a run with these scenarios: its own outcomes counted once."""
+        sequences = {name: list(seen) for name, seen in self.outcomes.items()}
+        for scenario in scenarios:
+            sequences.setdefault(scenario.name, []).append(scenario.outcome.value)
+        flips = {name: (sum(a != b for a, b in zip(seq, seq[1:])), len(seq)) for name, seq in sequences.items()}
+        return HistoryView(baseline_run_id=self.baseline_run_id, baseline_values=dict(self.baseline_values),
+                           flip_rates=flips)
+
+
+def earlier_runs(path: Path, environment: str, judged_run: str) -> EarlierRuns:
+    """Reads the store without writing to it (judging writes nothing); no store yet is no history."""
+    if not Path(path).is_file():
+        return EarlierRuns()
+    store = HistoryStore(path, read_only=True)
+    try:
+        return store.earlier_runs(environment, judged_run)
+    finally:
+        store.close()
+
 
 class HistoryStore:
-    def __init__(self, path: Path = DEFAULT_PATH):
+    def __init__(self, path: Path = DEFAULT_PATH, read_only: bool = False):
         self.path = Path(path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path)
-            self._db.executescript(SCHEMA)
+            if read_only:
+                self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path)
+                self._db.executescript(SCHEMA)
         except (OSError, sqlite3.Error) as error:
             raise UserError(f"Historikdatabasen {self.path} går inte att öppna: {error}.") from None
 
@@ -59,44 +115,47 @@ class HistoryStore:
 
     def record(self, record: RunRecord, decision: Decision, scenarios: tuple[ScenarioResult, ...]) -> None:
         """Stores (or replaces, when a run is judged again) one run."""
-        environment = record.manifest.get("environment", {})
-        version = environment.get("target_version")
+        summary = RunSummary.of(record, decision, scenarios)
         with self._db:
             for table in ("criteria", "scenarios", "runs"):
                 self._db.execute(f"DELETE FROM {table} WHERE run_id = ?", (record.run_id,))
             self._db.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)", (
-                record.run_id, environment.get("name", ""), record.manifest.get("started_at", ""),
-                decision.verdict.value, json.dumps(version) if version else None, str(record.path)))
+                summary.run_id, summary.environment, summary.started_at, summary.verdict, summary.target_version,
+                str(record.path)))
             self._db.executemany("INSERT INTO criteria VALUES (?, ?, ?, ?, ?)", [
-                (record.run_id, r.criterion.id, r.status.value,
-                 float(r.value) if isinstance(r.value, (int, float)) else None, json.dumps(r.value))
+                (record.run_id, r.criterion.id, r.status.value, _numeric(r.value), json.dumps(r.value))
                 for r in decision.results])
             self._db.executemany("INSERT INTO scenarios VALUES (?, ?, ?, ?)", [
                 (record.run_id, s.name, s.outcome.value, len(s.attempts)) for s in scenarios])
 
-    def view_for(self, environment: str, before_run: str) -> HistoryView:
-        """The baseline (last GO of this environment before this run) and flip rates."""
+    def earlier_runs(self, environment: str, judged_run: str) -> EarlierRuns:
+        """The baseline, the scenario outcomes and the trend of the runs strictly before the judged one."""
         baseline = self._db.execute(
             "SELECT run_id FROM runs WHERE environment = ? AND verdict = 'GO' AND run_id < ? "
-            "ORDER BY run_id DESC LIMIT 1", (environment, before_run)).fetchone()
+            "ORDER BY run_id DESC LIMIT 1", (environment, judged_run)).fetchone()
         values = {}
         if baseline:
             values = {criterion: value for criterion, value in self._db.execute(
                 "SELECT criterion_id, numeric_value FROM criteria WHERE run_id = ? AND numeric_value IS NOT NULL",
                 (baseline[0],))}
         recent = [row[0] for row in self._db.execute(
-            "SELECT run_id FROM runs WHERE environment = ? AND run_id <= ? ORDER BY run_id DESC LIMIT ?",
-            (environment, before_run, FLIP_WINDOW))]
+            "SELECT run_id FROM runs WHERE environment = ? AND run_id < ? ORDER BY run_id DESC LIMIT ?",
+            (environment, judged_run, FLIP_WINDOW - 1))]
         outcomes: dict[str, list[str]] = {}
         for run_id in reversed(recent):
             for name, outcome in self._db.execute("SELECT name, outcome FROM scenarios WHERE run_id = ?", (run_id,)):
                 outcomes.setdefault(name, []).append(outcome)
-        flips = {name: (sum(a != b for a, b in zip(seq, seq[1:])), len(seq)) for name, seq in outcomes.items()}
-        return HistoryView(baseline_run_id=baseline[0] if baseline else None, baseline_values=values,
-                           flip_rates=flips)
+        return EarlierRuns(baseline_run_id=baseline[0] if baseline else None, baseline_values=values,
+                           outcomes={name: tuple(seen) for name, seen in outcomes.items()},
+                           trend=tuple(self._summaries("WHERE environment = ? AND run_id < ?",
+                                                       (environment, judged_run), TREND_WINDOW - 1)))
 
-    def runs(self, environment: str | None = None, limit: int = 30) -> list[RunSummary]:
+    def runs(self, environment: str | None = None, limit: int = TREND_WINDOW) -> list[RunSummary]:
+        """The stored runs, newest first (`vmqa history`)."""
         where, params = ("WHERE environment = ?", (environment,)) if environment else ("", ())
+        return self._summaries(where, params, limit)
+
+    def _summaries(self, where: str, params: tuple, limit: int) -> list[RunSummary]:
         rows = self._db.execute(f"SELECT run_id, environment, started_at, verdict, target_version FROM runs "
                                 f"{where} ORDER BY run_id DESC LIMIT ?", (*params, limit)).fetchall()
         summaries = []
@@ -104,6 +163,5 @@ class HistoryStore:
             values = dict(self._db.execute(
                 "SELECT criterion_id, numeric_value FROM criteria WHERE run_id = ?", (run_id,)).fetchall())
             outcomes = [row[0] for row in self._db.execute("SELECT outcome FROM scenarios WHERE run_id = ?", (run_id,))]
-            pass_rate = sum(o == "passed" for o in outcomes) / len(outcomes) if outcomes else None
-            summaries.append(RunSummary(run_id, env, started, verdict, version, values, pass_rate))
+            summaries.append(RunSummary(run_id, env, started, verdict, version, values, _pass_rate(outcomes)))
         return summaries

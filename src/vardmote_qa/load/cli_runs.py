@@ -23,7 +23,7 @@ def headless(environment: Environment, planned: PlannedShape, processes: int, ex
     run = RunFolder.create(environment)
     shape = planned.timeline.name
     print(f"» Lastkörning {run.run_id} i miljön {environment.name}: {run.path}", flush=True)
-    with target.up(environment, run.path / "sandbox") as running:
+    with target.up(environment, run.layout.sandbox) as running:
         base_url = running.base_url
         run.set_target(base_url, running.version)
         extra = []
@@ -32,14 +32,14 @@ def headless(environment: Environment, planned: PlannedShape, processes: int, ex
                      "--expect-workers-max-wait", "300"]
             print(f"» Väntar på {expect_workers} arbetare på port {master_port} (mål {base_url})", flush=True)
         print(f"» Kör lastformen {shape} i {planned.duration_s:.0f} s …", flush=True)
-        run.start_part("load", path="load")
+        run.start_part("load", path=run.layout.relative(run.layout.load))
         outcome = run_load(run.path, base_url, environment, planned, processes, extra)
-        run.finish_part("load", outcome.complete, outcome.detail)
+        run.finish_part("load", outcome.status, outcome.detail)
     run.finish()
-    summary_path = run.path / "load" / "summary.json"
+    summary_path = run.layout.load_summary
     if summary_path.is_file():
         print_summary(json.loads(summary_path.read_text(encoding="utf-8")))
-    print(f"Resultat: {run.path / 'load'} ({outcome.detail})")
+    print(f"Resultat: {run.layout.load} ({outcome.detail})")
     return 0 if outcome.complete else 1
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import gevent
 from locust.runners import WorkerRunner
 
+from ..run.layout import RunLayout
 from .dispatch import PairingDispatcher
 from .settings import RunClock
 from .summary import summary_from_stats
@@ -33,10 +34,11 @@ def register(environment, out_dir: Path | None, shape_name: str) -> None:
     def write_summary(**_kwargs) -> None:
         summary = summary_from_stats(environment.runner.stats, shape_name, time.time() - started["at"],
                                      complete=ShapeEnd.reached)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        temporary = out_dir / "summary.json.tmp"
+        layout = RunLayout.of_load_folder(out_dir)
+        layout.load.mkdir(parents=True, exist_ok=True)
+        temporary = layout.load_summary_temporary
         temporary.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-        temporary.replace(out_dir / "summary.json")
+        temporary.replace(layout.load_summary)
 
     environment.events.quitting.add_listener(write_summary)
     parent = os.environ.get("VMQA_LOAD_PARENT")

@@ -1,6 +1,6 @@
-"""Runs Locust headless in its own process, bounded in time, into `<run_dir>/load/`.
+"""Runs Locust headless in its own process, bounded in time, into the run's load folder.
 
-Locust's exit code is not the verdict (it is 1 on any failed request): the gate reads summary.json. A run
+Locust's exit code is not the verdict (it is 1 on any failed request): the gate reads the load summary. A run
 stopped before its shape ended leaves "complete": false there, or no summary at all.
 """
 
@@ -29,40 +29,42 @@ def stop_timeout_s(planned: PlannedShape) -> int:
     return int(planned.timing.cycle_s + 60)
 
 
-def locust_command(planned: PlannedShape, base_url: str, out_dir: Path, extra: list[str]) -> list[str]:
+def locust_command(planned: PlannedShape, base_url: str, layout: RunLayout, extra: list[str]) -> list[str]:
     return [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--host", base_url,
-            "--csv", str(out_dir / "locust"), "--csv-full-history", "--html", str(out_dir / "locust.html"),
-            "--json-file", str(out_dir / "locust"), "--only-summary", "--stop-timeout",
-            str(stop_timeout_s(planned)), "--logfile", str(out_dir / "locust.log"), *extra]
+            "--csv", str(layout.load_csv_prefix), "--csv-full-history", "--html", str(layout.load_html),
+            "--json-file", str(layout.load_json_prefix), "--only-summary", "--stop-timeout",
+            str(stop_timeout_s(planned)), "--logfile", str(layout.load_log), *extra]
 
 
 def run_load(run_dir: Path, base_url: str, environment: Environment, planned: PlannedShape,
              processes: int = 0, extra_args: list[str] | None = None) -> PartOutcome:
     """Runs the shape planned by the caller (load.shapes.plan); Locust's processes receive that plan."""
     shape = planned.timeline.name
-    out_dir = Path(run_dir) / "load"
+    layout = RunLayout(run_dir)
+    out_dir = layout.load
     out_dir.mkdir(parents=True, exist_ok=True)
-    RunLayout(run_dir).load_plan.write_text(planned.to_json(), encoding="utf-8")
-    (out_dir / "summary.json").unlink(missing_ok=True)
+    layout.load_plan.write_text(planned.to_json(), encoding="utf-8")
+    layout.load_summary.unlink(missing_ok=True)
     extra = list(extra_args or []) + (["--processes", str(processes)] if processes else [])
-    command = locust_command(planned, base_url, out_dir, extra)
+    command = locust_command(planned, base_url, layout, extra)
     env = {**os.environ, **variables(environment.name, planned, out_dir),
            "VMQA_LOAD_PARENT": str(os.getpid())}
     timeout_s = planned.duration_s + 2 * stop_timeout_s(planned) + START_MARGIN_S  # drain, then stop
-    with (out_dir / "locust.out").open("w", encoding="utf-8") as output:
+    log_name = layout.relative(layout.load_log)
+    with layout.load_output.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True)
         try:
             returncode = process.wait(timeout=timeout_s)
         except subprocess.TimeoutExpired:
             _stop(process)
-            _mark_incomplete(out_dir, shape)
-            return PartOutcome(False, f"lasttestet avbröts efter {timeout_s:.0f} s; se load/locust.log")
-    summary = _read_summary(out_dir)
+            _mark_incomplete(layout, shape)
+            return PartOutcome(False, f"lasttestet avbröts efter {timeout_s:.0f} s; se {log_name}")
+    summary = _read_summary(layout)
     if returncode not in COMPLETE_EXIT_CODES or not summary.get("complete"):
-        _mark_incomplete(out_dir, shape)
+        _mark_incomplete(layout, shape)
         return PartOutcome(False, f"lasttestet avslutades utan att lastformen körts klart (kod {returncode}); "
-                                  "se load/locust.log")
+                                  f"se {log_name}")
     return PartOutcome(True, f"lastformen {shape} kördes klart på {summary['duration_s']:.0f} s")
 
 
@@ -79,14 +81,14 @@ def _stop(process: subprocess.Popen) -> None:
             continue
 
 
-def _read_summary(out_dir: Path) -> dict:
+def _read_summary(layout: RunLayout) -> dict:
     try:
-        return json.loads((out_dir / "summary.json").read_text(encoding="utf-8"))
+        return json.loads(layout.load_summary.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
         return {}
 
 
-def _mark_incomplete(out_dir: Path, shape: str) -> None:
-    summary = _read_summary(out_dir) or {"shape": shape, "duration_s": 0.0, "requests": {}, "chat": {}}
+def _mark_incomplete(layout: RunLayout, shape: str) -> None:
+    summary = _read_summary(layout) or {"shape": shape, "duration_s": 0.0, "requests": {}, "chat": {}}
     summary["complete"] = False
-    (out_dir / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    layout.load_summary.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -21,6 +21,7 @@ from locust import runners
 from ..browser import launch_options
 from ..media import PEER_TRACKER_SCRIPT, SNAPSHOT_SCRIPT
 from ..media.snapshot import MediaFlow, MediaSnapshot
+from ..run.layout import RunLayout
 from ..target.interface import VisitKind
 from ..target.meeting_time import meeting_start
 from ..target.sandbox import protocol
@@ -133,7 +134,7 @@ def save_result(out_dir: Path | None, result: VideoResult) -> None:
     """The raw getStats of each load-time video visit, beside Locust's files, for a reader or the gate."""
     if out_dir is None:
         return
-    folder = out_dir / "video"
+    folder = RunLayout.of_load_folder(out_dir).load_video
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"besok-{time.time_ns()}.json"
     path.write_text(json.dumps({"problems": result.problems, **result.raw}, ensure_ascii=False), encoding="utf-8")

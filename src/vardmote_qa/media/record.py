@@ -11,11 +11,9 @@ from pathlib import Path
 import allure
 
 from .. import allure_safe
-
+from ..run.layout import RunLayout
 from .chart import render_svg
 from .visit import VisitResult
-
-VISITS_FOLDER = Path("media") / "visits"
 
 
 def stable_name(label: str) -> str:
@@ -25,7 +23,7 @@ def stable_name(label: str) -> str:
 
 
 def write_visit(result: VisitResult, run_dir: Path, name: str) -> Path:
-    folder = Path(run_dir) / VISITS_FOLDER
+    folder = RunLayout(run_dir).media_visits
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{stable_name(name)}.json"
     text = json.dumps(result.as_dict(), ensure_ascii=False, indent=1)

@@ -7,7 +7,7 @@ import json
 import math
 from pathlib import Path
 
-from .record import VISITS_FOLDER
+from ..run.layout import RunLayout
 from .tiers import Tier
 
 NO_PROFILE = "ingen"
@@ -50,15 +50,16 @@ def summarise(visits: list[dict]) -> dict:
 
 
 def write_media_summary(run_dir: Path) -> Path:
-    """Reads <run_dir>/media/visits/*.json, writes <run_dir>/media/summary.json and returns its path."""
-    folder = Path(run_dir) / VISITS_FOLDER
+    """Reads the run's visit records, writes its media summary and returns the summary's path."""
+    layout = RunLayout(run_dir)
+    folder = layout.media_visits
     visits = []
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:
             visits.append(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, json.JSONDecodeError):
             continue  # a half-written file from a run that broke off counts as no visit
-    target = Path(run_dir) / "media" / "summary.json"
+    target = layout.media_summary
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(summarise(visits), ensure_ascii=False, indent=1), encoding="utf-8")
     return target

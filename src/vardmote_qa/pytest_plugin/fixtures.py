@@ -13,6 +13,7 @@ from ..browser import launch_options
 from ..config import PROJECT_ROOT, Environment
 from ..errors import UserError
 from ..evidence import Evidence
+from ..run.layout import RunLayout
 from ..target import TargetDown, open_target, up
 
 
@@ -33,7 +34,7 @@ def run_dir(pytestconfig) -> Path:
 def target_base_url(pytestconfig, environment: Environment, run_dir: Path):
     """The target up for the session (target.up): a --target-url is used as is, its version checked too."""
     try:
-        with up(environment, run_dir / "sandbox", base_url=pytestconfig.getoption("--target-url")) as running:
+        with up(environment, RunLayout(run_dir).sandbox, base_url=pytestconfig.getoption("--target-url")) as running:
             yield running.base_url
     except TargetDown as down:
         pytest.exit(down.message, returncode=down.exit_code)

@@ -1,1 +1,1 @@
-"""Renderers: each turns a decision and its run record into one format, and computes nothing."""
+"""Renderers: each turns the decision document (document.py) into one format, and computes nothing."""

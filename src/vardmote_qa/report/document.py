@@ -1,32 +1,182 @@
-"""The decision document: everything a report shows, gathered once from the decision, the run's data
-and the history. Every renderer formats this document and computes nothing of its own."""
+"""The decision document: everything a report shows, gathered once from a Judgement (the decision, the
+run's data, the gate's coverage matrix and the trend). A typed value: every renderer formats it and
+computes nothing of its own. Statuses stay enums here; the JSON renderer writes their values."""
 
 from __future__ import annotations
 
 import base64
 import json
-from pathlib import Path
+from dataclasses import dataclass
 
 import yaml
 
-from ..gate.kinds.requirements_coverage import requirement_coverage
+from ..gate.kinds.requirements_coverage import RequirementRow
 from ..gate.messages_sv import STATUS_TEXT, VERDICT_TEXT, partial_run_text, sentence
-from ..gate.model import Decision, Status, Waiver
+from ..gate.model import CriterionResult, Status, Waiver
 from ..gate.rundata import RunData
-from ..history.store import RunSummary
-from ..traceability import trace
+from ..judging import Judgement
+from ..run.acceptance_results import Outcome, ScenarioResult
+from ..run.layout import PartStatus, RunLayout
+from ..traceability import Coverage
 
-OUTCOME_TEXT = {"passed": "Godkänt", "failed": "Underkänt", "broken": "Trasigt", "skipped": "Hoppades över"}
+OUTCOME_TEXT = {Outcome.PASSED: "Godkänt", Outcome.FAILED: "Underkänt", Outcome.BROKEN: "Trasigt",
+                Outcome.SKIPPED: "Hoppades över"}
 TREND_LIMIT = 20
-
-
-def _waiver(waiver: Waiver) -> dict:
-    return {"subject": waiver.subject, "criterion": waiver.criterion, "scenario": waiver.scenario,
-            "who": waiver.who, "why": waiver.why, "until": waiver.until.isoformat()}
-
-
+SCREENSHOT_LIMIT = 4  # per failed scenario, embedded
 VALUE_WORDS = {"total": "scenarier", "failed": "underkända", "flaky": "omkörda", "in_scope": "krav i omfattningen",
                "verified": "verifierade"}
+
+
+@dataclass(frozen=True)
+class WaiverRow:
+    subject: str
+    criterion: str | None
+    scenario: str | None
+    who: str
+    why: str
+    until: str  # ISO date
+
+
+@dataclass(frozen=True)
+class WaiverLists:
+    applied: tuple[WaiverRow, ...]
+    expired: tuple[WaiverRow, ...]
+    quarantined: tuple[WaiverRow, ...]
+
+
+@dataclass(frozen=True)
+class PartRow:
+    name: str
+    status: PartStatus
+    detail: str
+
+
+@dataclass(frozen=True)
+class BaselineRow:
+    run_id: str
+    value: float
+    change_percent: float  # positive = worse
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    id: str
+    kind: str
+    key: bool
+    status: Status
+    status_text: str
+    value: object
+    value_text: str
+    unit: str
+    warn: object
+    fail: object
+    baseline: BaselineRow | None
+    reasons: tuple[str, ...]
+    waived_by: tuple[WaiverRow, ...]
+    source: str  # the YAML entry as written
+
+
+@dataclass(frozen=True)
+class Screenshot:
+    name: str
+    data_uri: str
+
+
+@dataclass(frozen=True)
+class TraceLink:
+    name: str
+    href: str  # relative to the run folder
+
+
+@dataclass(frozen=True)
+class FailureEvidence:
+    screenshots: tuple[Screenshot, ...] = ()
+    traces: tuple[TraceLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScenarioRow:
+    feature: str
+    name: str
+    outcome: Outcome
+    outcome_text: str
+    attempts: int
+    passed_on_retry: bool
+    quarantined: bool
+    message: str
+    requirements: tuple[str, ...]
+    flips: tuple[int, int] | None  # (flips, runs) over the earlier runs and this one
+    evidence: FailureEvidence
+
+
+@dataclass(frozen=True)
+class CoverageScenario:
+    name: str
+    outcome: Outcome
+    outcome_text: str
+
+
+@dataclass(frozen=True)
+class CoverageCriterion:
+    id: str
+    status: Status
+    status_text: str
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    id: str
+    title: str
+    epic: str
+    in_scope: bool
+    scenarios: tuple[CoverageScenario, ...]
+    criteria: tuple[CoverageCriterion, ...]
+    status: Coverage
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    run_id: str
+    verdict: str
+    pass_rate: float | None
+    values: dict  # criterion id -> numeric value (or None)
+
+
+@dataclass(frozen=True)
+class DecisionDocument:
+    decision: str  # the verdict's text
+    partial: str | None  # "Delkörning (video): inget releasebeslut"; None for a whole run
+    reasons: tuple[str, ...]
+    run_id: str
+    environment: str | None
+    environment_description: str | None
+    base_url: str | None
+    target_version: str | None
+    platform_version: str | None
+    started_at: str | None
+    finished_at: str | None
+    synthetic_data: bool
+    parts: tuple[PartRow, ...]
+    criteria: tuple[CriterionRow, ...]
+    waivers: WaiverLists
+    scenarios: tuple[ScenarioRow, ...]
+    coverage: tuple[CoverageRow, ...]
+    release_scope: str | None
+    media: dict | None  # the run's media summary as the video part wrote it
+    load: dict | None  # the run's load summary as the load part wrote it
+    baseline_run_id: str | None
+    trend: tuple[TrendPoint, ...]  # oldest first
+    allure_report: str | None  # link relative to the run folder
+    blocking: tuple[str, ...]  # ids of the criteria that failed or lack evidence
+
+    @property
+    def failed_scenarios(self) -> tuple[ScenarioRow, ...]:
+        return tuple(s for s in self.scenarios if s.outcome is not Outcome.PASSED)
+
+
+def _waiver(waiver: Waiver) -> WaiverRow:
+    return WaiverRow(waiver.subject, waiver.criterion, waiver.scenario, waiver.who, waiver.why,
+                     waiver.until.isoformat())
 
 
 def _unit(criterion, data: RunData) -> str:
@@ -60,25 +210,25 @@ def _attachments(result: dict):
         yield from _attachments(step)
 
 
-def _failure_evidence(results_dir: Path, run_path: Path, names: set[str]) -> dict[str, dict]:
+def _failure_evidence(layout: RunLayout, names: set[str]) -> dict[str, FailureEvidence]:
     """Screenshots (embedded, so the report stays self-contained) and trace links of failed scenarios."""
-    evidence: dict[str, dict] = {}
+    results_dir = layout.allure_results
+    found: dict[str, tuple[list[Screenshot], list[TraceLink]]] = {}
     if not results_dir.is_dir():
-        return evidence
+        return {}
     for path in sorted(results_dir.glob("*-result.json")):
         result = json.loads(path.read_text(encoding="utf-8"))
-        if result.get("name") not in names or result.get("status") == "passed":
+        if result.get("name") not in names or result.get("status") == Outcome.PASSED.value:
             continue
-        found = evidence.setdefault(result["name"], {"screenshots": [], "traces": []})
+        screenshots, traces = found.setdefault(result["name"], ([], []))
         for attachment in _attachments(result):
             source = results_dir / attachment.get("source", "")
-            if attachment.get("type") == "image/png" and source.is_file() and len(found["screenshots"]) < 4:
-                found["screenshots"].append({"name": attachment.get("name", ""), "data_uri": "data:image/png;base64,"
-                                             + base64.b64encode(source.read_bytes()).decode()})
+            if attachment.get("type") == "image/png" and source.is_file() and len(screenshots) < SCREENSHOT_LIMIT:
+                screenshots.append(Screenshot(attachment.get("name", ""), "data:image/png;base64,"
+                                              + base64.b64encode(source.read_bytes()).decode()))
             elif source.suffix == ".zip" and source.is_file():
-                found["traces"].append({"name": attachment.get("name", ""),
-                                        "href": str(source.relative_to(run_path))})
-    return evidence
+                traces.append(TraceLink(attachment.get("name", ""), layout.relative(source)))
+    return {name: FailureEvidence(tuple(shots), tuple(links)) for name, (shots, links) in found.items()}
 
 
 def _version_text(version) -> str | None:
@@ -87,79 +237,71 @@ def _version_text(version) -> str | None:
     return version
 
 
-def _coverage_rows(decision: Decision, data: RunData, scope: str | None) -> list[dict]:
-    """The traceability matrix, with the gate's verifying criteria beside each requirement's scenarios."""
-    results_by_id = {r.criterion.id: r for r in decision.results}
-    gate_criterion = next((r.criterion for r in decision.results if r.criterion.kind == "requirements_coverage"), None)
-    rows = []
-    for row in trace(data.catalogue, list(data.scenarios)):
-        verifying = [results_by_id[i] for i in (gate_criterion.params["verified_by"].get(row.requirement.id, ())
-                                                if gate_criterion else ()) if i in results_by_id]
-        rows.append({
-            "id": row.requirement.id, "title": row.requirement.title, "epic": row.requirement.epic,
-            "in_scope": scope in row.requirement.scope if scope else False,
-            "scenarios": [{"name": s.name, "outcome": s.outcome.value, "outcome_text": OUTCOME_TEXT[s.outcome.value]}
-                          for s in row.scenarios],
-            "criteria": [{"id": r.criterion.id, "status": r.status.value, "status_text": STATUS_TEXT[r.status]}
-                         for r in verifying],
-            "status": requirement_coverage(row, [r.status for r in verifying]).value,
-        })
-    return rows
+def _coverage_row(row: RequirementRow) -> CoverageRow:
+    requirement = row.trace.requirement
+    return CoverageRow(
+        requirement.id, requirement.title, requirement.epic, row.in_scope,
+        tuple(CoverageScenario(s.name, s.outcome, OUTCOME_TEXT[s.outcome]) for s in row.trace.scenarios),
+        tuple(CoverageCriterion(r.criterion.id, r.status, STATUS_TEXT[r.status]) for r in row.verifying),
+        row.coverage)
 
 
-def build(decision: Decision, data: RunData, trend: list[RunSummary], scope: str | None) -> dict:
+def _criterion_row(result: CriterionResult, unit: str) -> CriterionRow:
+    criterion, baseline = result.criterion, result.baseline
+    return CriterionRow(
+        id=criterion.id, kind=criterion.kind, key=criterion.key, status=result.status,
+        status_text=STATUS_TEXT[result.status], value=result.value, value_text=_value_text(result.value, unit),
+        unit=unit, warn=criterion.warn, fail=criterion.fail,
+        baseline=None if baseline is None else BaselineRow(baseline.run_id, baseline.value, baseline.change_percent),
+        reasons=tuple(sentence(reason) for reason in result.reasons),
+        waived_by=tuple(_waiver(w) for w in result.waivers),
+        source=yaml.safe_dump(criterion.source, allow_unicode=True, sort_keys=False).strip())
+
+
+def _scenario_row(scenario: ScenarioResult, data: RunData, evidence: dict[str, FailureEvidence]) -> ScenarioRow:
+    return ScenarioRow(
+        feature=scenario.feature, name=scenario.name, outcome=scenario.outcome,
+        outcome_text=OUTCOME_TEXT[scenario.outcome], attempts=len(scenario.attempts),
+        passed_on_retry=scenario.passed_on_retry, quarantined=scenario.name in data.quarantined,
+        message=scenario.message, requirements=tuple(sorted(scenario.requirements)),
+        flips=data.history.flip_rates.get(scenario.name), evidence=evidence.get(scenario.name, FailureEvidence()))
+
+
+def build(judgement: Judgement) -> DecisionDocument:
+    decision, data = judgement.decision, judgement.data
     record = data.record
+    layout = record.layout
     manifest = record.manifest
     environment = manifest.get("environment", {})
     failed_names = {s.name for s in data.scenarios if not s.passed or s.passed_on_retry}
-    evidence = _failure_evidence(record.path / "allure-results", record.path, failed_names)
-    units = {r.criterion.id: _unit(r.criterion, data) for r in decision.results}
-    return {
-        "decision": VERDICT_TEXT[decision.verdict],
-        "partial": partial_run_text(decision),  # "Delkörning (video): inget releasebeslut", None for a whole run
-        "reasons": [sentence(reason) for reason in decision.reasons],
-        "run_id": record.run_id,
-        "environment": environment.get("name"),
-        "environment_description": environment.get("description"),
-        "base_url": environment.get("base_url"),
-        "target_version": _version_text(environment.get("target_version")),
-        "platform_version": manifest.get("platform_version"),
-        "started_at": manifest.get("started_at"),
-        "finished_at": manifest.get("finished_at"),
-        "synthetic_data": bool(environment.get("synthetic_data")),
-        "parts": [{"name": name, "status": part.get("status"), "detail": part.get("detail", "")}
-                  for name, part in manifest.get("parts", {}).items()],
-        "criteria": [{
-            "id": r.criterion.id, "kind": r.criterion.kind, "key": r.criterion.key,
-            "status": r.status.value, "status_text": STATUS_TEXT[r.status],
-            "value": r.value, "value_text": _value_text(r.value, units[r.criterion.id]),
-            "unit": units[r.criterion.id],
-            "warn": r.criterion.warn, "fail": r.criterion.fail,
-            "baseline": None if r.baseline is None else {
-                "run_id": r.baseline.run_id, "value": r.baseline.value, "change_percent": r.baseline.change_percent},
-            "reasons": [sentence(reason) for reason in r.reasons],
-            "waived_by": [_waiver(w) for w in r.waivers],
-            "source": yaml.safe_dump(r.criterion.source, allow_unicode=True, sort_keys=False).strip(),
-        } for r in decision.results],
-        "waivers": {"applied": [_waiver(w) for w in decision.waivers_applied],
-                    "expired": [_waiver(w) for w in decision.waivers_expired],
-                    "quarantined": [_waiver(w) for w in decision.quarantined]},
-        "scenarios": [{
-            "feature": s.feature, "name": s.name, "outcome": s.outcome.value,
-            "outcome_text": OUTCOME_TEXT[s.outcome.value], "attempts": len(s.attempts),
-            "passed_on_retry": s.passed_on_retry, "quarantined": s.name in data.quarantined,
-            "message": s.message, "requirements": sorted(s.requirements),
-            "flips": data.history.flip_rates.get(s.name),
-            "evidence": evidence.get(s.name, {"screenshots": [], "traces": []}),
-        } for s in data.scenarios],
-        "coverage": _coverage_rows(decision, data, scope),
-        "release_scope": scope,
-        "media": data.media_summary,
-        "load": data.load_summary,
-        "baseline_run_id": data.history.baseline_run_id,
-        "trend": [{"run_id": t.run_id, "verdict": t.verdict, "pass_rate": t.pass_rate, "values": t.values}
-                  for t in reversed(trend[:TREND_LIMIT])],
-        "allure_report": "allure-report/index.html" if (record.path / "allure-report" / "index.html").is_file()
-        else None,
-        "blocking": [c.criterion.id for c in decision.results if c.status in (Status.FAIL, Status.MISSING)],
-    }
+    evidence = _failure_evidence(layout, failed_names)
+    return DecisionDocument(
+        decision=VERDICT_TEXT[decision.verdict],
+        partial=partial_run_text(decision),
+        reasons=tuple(sentence(reason) for reason in decision.reasons),
+        run_id=record.run_id,
+        environment=environment.get("name"),
+        environment_description=environment.get("description"),
+        base_url=environment.get("base_url"),
+        target_version=_version_text(environment.get("target_version")),
+        platform_version=manifest.get("platform_version"),
+        started_at=manifest.get("started_at"),
+        finished_at=manifest.get("finished_at"),
+        synthetic_data=bool(environment.get("synthetic_data")),
+        parts=tuple(PartRow(name, record.part_status(name), part.get("detail", ""))
+                    for name, part in manifest.get("parts", {}).items()),
+        criteria=tuple(_criterion_row(r, _unit(r.criterion, data)) for r in decision.results),
+        waivers=WaiverLists(applied=tuple(_waiver(w) for w in decision.waivers_applied),
+                            expired=tuple(_waiver(w) for w in decision.waivers_expired),
+                            quarantined=tuple(_waiver(w) for w in decision.quarantined)),
+        scenarios=tuple(_scenario_row(s, data, evidence) for s in data.scenarios),
+        coverage=tuple(_coverage_row(row) for row in judgement.coverage),
+        release_scope=judgement.release_scope,
+        media=data.media_summary,
+        load=data.load_summary,
+        baseline_run_id=data.history.baseline_run_id,
+        trend=tuple(TrendPoint(t.run_id, t.verdict, t.pass_rate, t.values)
+                    for t in reversed(judgement.trend[:TREND_LIMIT])),
+        allure_report=layout.relative(layout.allure_report_index) if layout.allure_report_index.is_file() else None,
+        blocking=tuple(r.criterion.id for r in decision.results if r.status.blocks),
+    )

@@ -1,42 +1,44 @@
-"""decision.md: the decision for a release note or a ticket."""
+"""The decision as Markdown, for a release note or a ticket."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from .document import DecisionDocument
 
 
 def _cell(text) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def render(document: dict) -> str:
-    lines = [f"# Beslutsunderlag {document['run_id']}: **{document['decision']}**", "",
-             f"Miljö: {document['environment']} · målversion: {_cell(document['target_version'] or 'okänd')} · "
-             f"{document['started_at']} – {document['finished_at'] or 'inte avslutad'}", "", "## Skäl", ""]
-    if document["partial"]:
-        lines[1:1] = ["", f"**{document['partial']}**: beslutet gäller bara de bedömda kriterierna."]
-    lines += [f"- {reason}" for reason in document["reasons"]]
+def render(document: DecisionDocument) -> str:
+    lines = [f"# Beslutsunderlag {document.run_id}: **{document.decision}**", "",
+             f"Miljö: {document.environment} · målversion: {_cell(document.target_version or 'okänd')} · "
+             f"{document.started_at} – {document.finished_at or 'inte avslutad'}", "", "## Skäl", ""]
+    if document.partial:
+        lines[1:1] = ["", f"**{document.partial}**: beslutet gäller bara de bedömda kriterierna."]
+    lines += [f"- {reason}" for reason in document.reasons]
     lines += ["", "## Kriterier", "", "| Kriterium | Resultat | Värde | Mot baslinje |", "|---|---|---|---|"]
-    for criterion in document["criteria"]:
-        baseline = criterion["baseline"]
-        change = f"{baseline['change_percent']:+.1f} % ({baseline['run_id']})" if baseline else "–"
-        key = " (nyckel)" if criterion["key"] else ""
-        lines.append(f"| {criterion['id']}{key} | {criterion['status_text']} | {_cell(criterion['value_text'])} "
+    for criterion in document.criteria:
+        baseline = criterion.baseline
+        change = f"{baseline.change_percent:+.1f} % ({baseline.run_id})" if baseline else "–"
+        key = " (nyckel)" if criterion.key else ""
+        lines.append(f"| {criterion.id}{key} | {criterion.status_text} | {_cell(criterion.value_text)} "
                      f"| {change} |")
-    waivers = document["waivers"]
-    if waivers["applied"] or waivers["expired"]:
+    waivers = document.waivers
+    if waivers.applied or waivers.expired:
         lines += ["", "## Undantag", ""]
-        lines += [f"- Gäller: {w['subject']} till {w['until']} ({w['who']}: {w['why']})" for w in waivers["applied"]]
-        lines += [f"- Utgånget: {w['subject']} ({w['until']}, {w['who']})" for w in waivers["expired"]]
-    failed = [s for s in document["scenarios"] if s["outcome"] != "passed"]
+        lines += [f"- Gäller: {w.subject} till {w.until} ({w.who}: {w.why})" for w in waivers.applied]
+        lines += [f"- Utgånget: {w.subject} ({w.until}, {w.who})" for w in waivers.expired]
+    failed = document.failed_scenarios
     if failed:
         lines += ["", "## Underkända scenarier", ""]
-        lines += [f"- {s['feature']}: {s['name']} – {_cell(s['message'])}" for s in failed]
-    lines += ["", "Innehåll: " + ("endast syntetiska testdata." if document["synthetic_data"]
+        lines += [f"- {s.feature}: {s.name} – {_cell(s.message)}" for s in failed]
+    lines += ["", "Innehåll: " + ("endast syntetiska testdata." if document.synthetic_data
                                   else "kan innehålla riktiga personuppgifter."), ""]
     return "\n".join(lines)
 
 
-def write(document: dict, path: Path) -> Path:
+def write(document: DecisionDocument, path: Path) -> Path:
     path.write_text(render(document), encoding="utf-8")
     return path

@@ -1,4 +1,4 @@
-"""report.pdf: the HTML report printed by the same Chromium the tests use, for the decision record."""
+"""The PDF report: the HTML report printed by the same Chromium the tests use, for the decision record."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..config import PROJECT_ROOT
 from ..waiting import ACCEPTANCE_RUN_TIMEOUT_S
+from .layout import RunLayout
 from .parts import PartOutcome
 
 # pytest's exit codes 0 (all passed) and 1 (some failed) mean the suite ran to the end.
@@ -17,13 +18,13 @@ NO_TESTS_COLLECTED = 5
 
 def run_acceptance(run_dir: Path, environment_name: str, target_url: str, selection: str | None,
                    reruns: int = 1, timeout_s: float = ACCEPTANCE_RUN_TIMEOUT_S,
-                   log_name: str = "acceptance.log") -> PartOutcome:
+                   log_path: Path | None = None) -> PartOutcome:
     command = [sys.executable, "-m", "pytest", "steps", "--env", environment_name, "--target-url", target_url,
-               "--run-dir", str(run_dir), "--alluredir", str(run_dir / "allure-results"), "-q",
+               "--run-dir", str(run_dir), "--alluredir", str(RunLayout(run_dir).allure_results), "-q",
                "--reruns", str(reruns)]
     if selection:
         command += ["-m", selection]
-    log_path = run_dir / log_name
+    log_path = log_path or RunLayout(run_dir).acceptance_log
     with log_path.open("w", encoding="utf-8") as log:
         try:
             completed = subprocess.run(command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,

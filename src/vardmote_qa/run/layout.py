@@ -92,6 +92,10 @@ class RunLayout:
         return self.load / "plan.json"
 
     @property
+    def load_summary_temporary(self) -> Path:
+        return self.load / "summary.json.tmp"
+
+    @property
     def load_csv_prefix(self) -> Path:
         """Locust's --csv prefix: locust_stats.csv, locust_stats_history.csv, locust_failures.csv …"""
         return self.load / "locust"
@@ -155,6 +159,17 @@ class RunLayout:
     @property
     def allure_report_index(self) -> Path:
         return self.allure_report / "index.html"
+
+    @property
+    def reports(self) -> tuple[Path, ...]:
+        """Every report the gate writes, in the order a user reads them."""
+        return (self.report_html, self.report_pdf, self.decision_json, self.decision_markdown, self.junit,
+                self.allure_report)
+
+    @classmethod
+    def of_load_folder(cls, load_folder: Path) -> "RunLayout":
+        """The run a load folder belongs to: Locust's processes are given only the load folder."""
+        return cls(Path(load_folder).parent)
 
     def relative(self, path: Path) -> str:
         """A path inside the run folder as the reports link it (relative, so the folder can move)."""

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .layout import PartStatus
+
 
 @dataclass(frozen=True)
 class PartOutcome:
     complete: bool  # ran to its end; its results are whole (they may still be failures)
     detail: str  # one Swedish sentence for the manifest and the report
+
+    @property
+    def status(self) -> PartStatus:
+        """How the manifest records the part: a part that started and did not finish is incomplete."""
+        return PartStatus.COMPLETE if self.complete else PartStatus.INCOMPLETE

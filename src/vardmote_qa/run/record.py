@@ -12,11 +12,16 @@ from pathlib import Path
 from .. import __version__
 from ..config import PROJECT_ROOT, Environment
 from ..errors import UserError
+from .layout import PartStatus, RunLayout
 
 MANIFEST_FORMAT = 1
 REPORTS_DIR = Path(os.environ.get("VMQA_REPORTS", PROJECT_ROOT / "reports"))
 RUNS_DIR = REPORTS_DIR / "runs"
-LATEST_LINK = REPORTS_DIR / "latest"
+
+
+def _latest_link(runs_dir: Path) -> Path:
+    """reports/latest, beside reports/runs/: the run folder last started."""
+    return runs_dir.parent / "latest"
 
 
 def _now() -> str:
@@ -28,6 +33,7 @@ class RunFolder:
 
     def __init__(self, path: Path, manifest: dict):
         self.path = path
+        self.layout = RunLayout(path)
         self.manifest = manifest
 
     @classmethod
@@ -49,7 +55,7 @@ class RunFolder:
         }
         folder = cls(path, manifest)
         folder.save()
-        folder.point_latest_here(runs_dir.parent / "latest")
+        folder.point_latest_here(_latest_link(runs_dir))
         return folder
 
     @property
@@ -57,22 +63,21 @@ class RunFolder:
         return self.manifest["run_id"]
 
     def save(self) -> None:
-        temporary = self.path / "manifest.json.tmp"
+        temporary = self.layout.manifest_temporary
         temporary.write_text(json.dumps(self.manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        temporary.replace(self.path / "manifest.json")
+        temporary.replace(self.layout.manifest)
 
     def set_target(self, base_url: str, version: dict | None) -> None:
         self.manifest["environment"].update(base_url=base_url, target_version=version)
         self.save()
 
     def start_part(self, name: str, path: str | None = None) -> None:
-        self.manifest["parts"][name] = {"status": "incomplete", "started_at": _now(), "finished_at": None,
+        self.manifest["parts"][name] = {"status": PartStatus.INCOMPLETE.value, "started_at": _now(), "finished_at": None,
                                         "detail": "påbörjad men inte avslutad", "path": path}
         self.save()
 
-    def finish_part(self, name: str, complete: bool, detail: str) -> None:
-        self.manifest["parts"][name].update(status="complete" if complete else "incomplete",
-                                            finished_at=_now(), detail=detail)
+    def finish_part(self, name: str, status: PartStatus, detail: str) -> None:
+        self.manifest["parts"][name].update(status=status.value, finished_at=_now(), detail=detail)
         self.save()
 
     def finish(self) -> None:
@@ -98,8 +103,12 @@ class RunRecord:
     def run_id(self) -> str:
         return self.manifest["run_id"]
 
-    def part_status(self, name: str) -> str:
-        return self.manifest.get("parts", {}).get(name, {}).get("status", "missing")
+    @property
+    def layout(self) -> RunLayout:
+        return RunLayout(self.path)
+
+    def part_status(self, name: str) -> PartStatus:
+        return PartStatus.of(self.manifest.get("parts", {}).get(name, {}).get("status"))
 
     def part_detail(self, name: str) -> str:
         return self.manifest.get("parts", {}).get(name, {}).get("detail", "")
@@ -108,21 +117,22 @@ class RunRecord:
 def resolve_run(reference: str | None, runs_dir: Path = RUNS_DIR) -> Path:
     """A run id, a path, or None for the latest run."""
     if reference is None:
-        latest = runs_dir.parent / "latest"
+        latest = _latest_link(runs_dir)
         if not latest.exists():
             raise UserError("Det finns ingen körning än: kör 'make nightly' eller 'vmqa nightly' först.")
         return latest.resolve()
     candidate = Path(reference)
     if not candidate.is_dir():
         candidate = runs_dir / reference
-    if not (candidate / "manifest.json").is_file():
-        raise UserError(f"Körningen '{reference}' finns inte (ingen manifest.json).")
+    manifest = RunLayout(candidate).manifest
+    if not manifest.is_file():
+        raise UserError(f"Körningen '{reference}' finns inte (ingen {manifest.name}).")
     return candidate.resolve()
 
 
 def load_run(path: Path) -> RunRecord:
     try:
-        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads(RunLayout(path).manifest.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         raise UserError(f"Körningens manifest i {path} går inte att läsa: {error}.") from None
     return RunRecord(path=path, manifest=manifest)

@@ -20,6 +20,7 @@ verifying criterion that did not pass; passed only on retry (or a warning) is WA
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from pydantic import Field, field_validator
 
@@ -110,3 +111,28 @@ def evaluate(criterion: Criterion, data: RunData, earlier: Mapping[str, Criterio
 
 
 KIND = CriterionKind("requirements_coverage", ("acceptance",), Params, evaluate)
+
+
+@dataclass(frozen=True)
+class RequirementRow:
+    """One row of the traceability matrix as the gate judged it: the report copies these rows."""
+
+    trace: TraceRow
+    in_scope: bool
+    verifying: tuple[CriterionResult, ...]  # the gate's criteria that verify it (verified_by)
+    coverage: Coverage
+
+
+def coverage_matrix(results: tuple[CriterionResult, ...], data: RunData,
+                    scope: str | None) -> tuple[RequirementRow, ...]:
+    """Every catalogue requirement with the scenarios that ran (quarantined ones shown too), whether it is
+    in the release scope, and the verifying criteria of the gate's first requirements_coverage criterion."""
+    by_id = {result.criterion.id: result for result in results}
+    gate = next((r.criterion for r in results if r.criterion.kind == "requirements_coverage"), None)
+    rows = []
+    for row in trace(data.catalogue, list(data.scenarios)):
+        ids = gate.params.verified_by.get(row.requirement.id, ()) if gate else ()
+        verifying = tuple(by_id[i] for i in ids if i in by_id)
+        rows.append(RequirementRow(row, bool(scope) and scope in row.requirement.scope, verifying,
+                                   requirement_coverage(row, [r.status for r in verifying])))
+    return tuple(rows)

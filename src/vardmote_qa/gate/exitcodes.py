@@ -1,6 +1,0 @@
-"""Exit codes of vmqa, by decision and by kind of failure."""
-
-GO = 0
-GO_MED_RISK = 0  # unless --strict, then NO_GO's code
-NO_GO = 1
-BAD_INPUT = 2
