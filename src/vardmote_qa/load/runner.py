@@ -14,6 +14,10 @@ import sys
 from pathlib import Path
 
 from ..config import PROJECT_ROOT, Environment
+from ..progress.display import PartProgress
+from ..progress.follow import wait_following
+from ..progress.load_figures import StatsHistoryReader
+from ..run.layout import RunLayout
 from ..run.parts import PartOutcome
 from .model import load_model
 from .settings import variables
@@ -37,7 +41,8 @@ def locust_command(planned: PlannedShape, base_url: str, out_dir: Path, extra: l
 
 
 def run_load(run_dir: Path, base_url: str, environment: Environment, shape: str, minutes: float | None,
-             processes: int = 0, scale: float = 1.0, extra_args: list[str] | None = None) -> PartOutcome:
+             processes: int = 0, scale: float = 1.0, extra_args: list[str] | None = None,
+             progress: PartProgress | None = None) -> PartOutcome:
     planned = plan(load_model(), shape, minutes, scale)
     out_dir = Path(run_dir) / "load"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -50,8 +55,16 @@ def run_load(run_dir: Path, base_url: str, environment: Environment, shape: str,
     with (out_dir / "locust.out").open("w", encoding="utf-8") as output:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True)
+        progress = progress or PartProgress("Locust")
+        progress.load_planned(planned.duration_s)
+        history = StatsHistoryReader(RunLayout(run_dir).load_stats_history)
+
+        def follow() -> None:
+            progress.load_figures(history.latest())
+            progress.tick()
+
         try:
-            returncode = process.wait(timeout=timeout_s)
+            returncode = wait_following(process, timeout_s, follow)
         except subprocess.TimeoutExpired:
             _stop(process)
             _mark_incomplete(out_dir, shape)
