@@ -14,6 +14,10 @@ import sys
 import time
 from typing import Callable, Iterator, Mapping, TextIO
 
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
 from .load_figures import LoadFigures
 from .scenarios import ScenarioEvent, ScenarioFinished, ScenarioOutcome, ScenariosCollected
 
@@ -116,7 +120,9 @@ class PartProgress:
             if self.figures is None:
                 return "startar användarna …"
             figures = self.figures
-            return (f"{whole(figures.users)} användare · {decimal(figures.requests_per_s)} förfrågningar/s · "
+            # After the shape's end Locust lets the users finish their meetings (its --stop-timeout).
+            ending = "lastformen är slut, mötena avslutas · " if self.planned_s and self.elapsed_s > self.planned_s else ""
+            return (f"{ending}{whole(figures.users)} användare · {decimal(figures.requests_per_s)} förfrågningar/s · "
                     f"{decimal(figures.failures_per_s)} fel/s · totalt {whole(figures.requests)} förfrågningar, "
                     f"{whole(figures.failures)} fel")
         return self._counts_text()
@@ -211,7 +217,6 @@ class LiveDisplay(Display):
     """A rich live bar per part, redrawn a few times a second; finished scenarios are printed above it."""
 
     def __init__(self, stream: TextIO) -> None:
-        from rich.console import Console
         self.console = Console(file=stream)
 
     def _progress_for(self, title: str) -> PartProgress:
@@ -222,8 +227,7 @@ class LivePartProgress(PartProgress):
     SYMBOLS = {ScenarioOutcome.PASSED: "[green]✓[/]", ScenarioOutcome.FAILED: "[red]✗[/]",
                ScenarioOutcome.SKIPPED: "[yellow]–[/]", ScenarioOutcome.RERUN: "[yellow]↻[/]"}
 
-    def __init__(self, title: str, console) -> None:
-        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    def __init__(self, title: str, console: Console) -> None:
         super().__init__(title)
         self.bar = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(bar_width=24),
                             TimeElapsedColumn(), TextColumn("{task.fields[status]}"), console=console,
@@ -232,7 +236,6 @@ class LivePartProgress(PartProgress):
         self.bar.start()
 
     def _show_scenario(self, event: ScenarioEvent) -> None:
-        from rich.markup import escape
         if isinstance(event, ScenarioFinished):
             rerun = " [dim](körs om)[/]" if event.outcome is ScenarioOutcome.RERUN else ""
             self.bar.console.print(f"  {self.SYMBOLS[event.outcome]} {escape(event.name)}{rerun} "
