@@ -15,8 +15,7 @@ from pathlib import Path
 
 from ..config import PROJECT_ROOT, Environment
 from ..progress.display import PartProgress
-from ..progress.follow import wait_following
-from ..progress.load_figures import StatsHistoryReader
+from ..progress.follow import load_figures_into, wait_following
 from ..run.layout import RunLayout
 from ..run.parts import PartOutcome
 from .model import load_model
@@ -55,14 +54,7 @@ def run_load(run_dir: Path, base_url: str, environment: Environment, shape: str,
     with (out_dir / "locust.out").open("w", encoding="utf-8") as output:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True)
-        progress = progress or PartProgress("Locust")
-        progress.load_planned(planned.duration_s)
-        history = StatsHistoryReader(RunLayout(run_dir).load_stats_history)
-
-        def follow() -> None:
-            progress.load_figures(history.latest())
-            progress.tick()
-
+        follow = load_figures_into(progress, RunLayout(run_dir).load_stats_history, planned.duration_s)
         try:
             returncode = wait_following(process, timeout_s, follow)
         except subprocess.TimeoutExpired:

@@ -16,7 +16,7 @@ from typing import Callable, Iterator, Mapping, TextIO
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 
 from .load_figures import LoadFigures
 from .scenarios import ScenarioEvent, ScenarioFinished, ScenarioOutcome, ScenariosCollected
@@ -230,7 +230,7 @@ class LivePartProgress(PartProgress):
     def __init__(self, title: str, console: Console) -> None:
         super().__init__(title)
         self.bar = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(bar_width=24),
-                            TimeElapsedColumn(), TextColumn("{task.fields[status]}"), console=console,
+                            TextColumn("{task.fields[status]}"), console=console,
                             refresh_per_second=4)
         self.task = self.bar.add_task(title, total=None, status=self.status())
         self.bar.start()

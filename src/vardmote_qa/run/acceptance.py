@@ -8,8 +8,7 @@ from pathlib import Path
 
 from ..config import PROJECT_ROOT
 from ..progress.display import PartProgress
-from ..progress.follow import wait_following
-from ..progress.scenarios import ScenarioEventReader
+from ..progress.follow import scenario_events_into, wait_following
 from ..waiting import ACCEPTANCE_RUN_TIMEOUT_S
 from .layout import RunLayout
 from .parts import PartOutcome
@@ -29,14 +28,7 @@ def run_acceptance(run_dir: Path, environment_name: str, target_url: str, select
                "--reruns", str(reruns), "-p", PROGRESS_PLUGIN, "--progress-file", str(layout.progress_events)]
     if selection:
         command += ["-m", selection]
-    progress = progress or PartProgress("pytest")
-    events = ScenarioEventReader(layout.progress_events)
-
-    def follow() -> None:
-        for event in events.new_events():
-            progress.scenario_event(event)
-        progress.tick()
-
+    follow = scenario_events_into(progress, layout.progress_events)
     log_path = run_dir / log_name
     with log_path.open("w", encoding="utf-8") as log, \
             subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
