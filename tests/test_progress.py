@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from vardmote_qa.progress.display import (LOAD_LINE_INTERVAL_S, LineDisplay, LiveDisplay, OUTCOME_WORDS,
-                                          choose_display, runs_in_terminal)
+from vardmote_qa.progress.display import (LOAD_LINE_INTERVAL_S, OUTCOME_WORDS, QUIET_NOTICE_S, LineDisplay,
+                                          LiveDisplay, choose_display, runs_in_terminal)
 from vardmote_qa.progress.follow import wait_following
 from vardmote_qa.progress.load_figures import StatsHistoryReader
 from vardmote_qa.progress.scenarios import (ScenarioEventReader, ScenarioFinished, ScenarioOutcome,
@@ -76,6 +76,32 @@ def test_a_ci_display_prints_a_line_per_finished_scenario_from_a_recorded_run(tm
     failed = sum(event.outcome is ScenarioOutcome.FAILED for event in finished)
     assert lines[-1].startswith(f"  videoprofilerna: klart på 2:20 – {len(finished)} av {recorded[0].count} scenarier")
     assert f"{passed} godkända, {failed} underkända" in lines[-1]
+
+
+def test_a_silent_part_says_once_a_minute_that_it_is_still_running():
+    output, clock = io.StringIO(), SteppedClock()
+    with LineDisplay(output, clock).part("videoprofilerna") as progress:
+        progress.scenario_event(ScenariosCollected(5))
+        for _ in range(int(3 * QUIET_NOTICE_S)):  # three silent minutes, polled every second
+            clock.now += 1
+            progress.tick()
+    lines = output.getvalue().splitlines()
+    assert [line for line in lines if "pågår" in line] == [
+        "  videoprofilerna 0/5 1:00  pågår … (0 godkända, 0 underkända)",
+        "  videoprofilerna 0/5 2:00  pågår … (0 godkända, 0 underkända)",
+        "  videoprofilerna 0/5 3:00  pågår … (0 godkända, 0 underkända)"]
+
+
+def test_a_part_cut_short_says_so_and_lets_the_interruption_through():
+    output, clock = io.StringIO(), SteppedClock()
+    with pytest.raises(KeyboardInterrupt):
+        with LineDisplay(output, clock).part("acceptanstesterna") as progress:
+            progress.scenario_event(ScenariosCollected(42))
+            clock.now += 75
+            progress.scenario_event(ScenarioFinished("Bokat videomöte", ScenarioOutcome.PASSED, 11.9))
+            raise KeyboardInterrupt
+    assert output.getvalue().splitlines()[-1] == (
+        "  acceptanstesterna: avbröts efter 1:15 – 1 av 42 scenarier, 1 godkänd, 0 underkända")
 
 
 def aggregated_rows(history: Path) -> list[dict[str, str]]:

@@ -55,6 +55,10 @@ def whole(value: int) -> str:
     return f"{value:,}".replace(",", " ")
 
 
+def counted(count: int, singular: str, plural: str) -> str:
+    return f"{count} {singular if count == 1 else plural}"
+
+
 class PartProgress:
     """What one part has done so far. The part's runner feeds it; a display's subclass shows it.
     This base shows nothing (a runner started without a display, e.g. by the benchmarks)."""
@@ -137,11 +141,13 @@ class PartProgress:
         return f"{self.title}: {how} – {self.finished}{of_total} scenarier, {self._counts_text()}"
 
     def _counts_text(self) -> str:
-        parts = [f"{self.counts[ScenarioOutcome.PASSED]} godkända", f"{self.counts[ScenarioOutcome.FAILED]} underkända"]
-        if self.counts[ScenarioOutcome.SKIPPED]:
-            parts.append(f"{self.counts[ScenarioOutcome.SKIPPED]} överhoppade")
-        if self.counts[ScenarioOutcome.RERUN]:
-            parts.append(f"{self.counts[ScenarioOutcome.RERUN]} omkörningar")
+        passed, failed = self.counts[ScenarioOutcome.PASSED], self.counts[ScenarioOutcome.FAILED]
+        skipped, reruns = self.counts[ScenarioOutcome.SKIPPED], self.counts[ScenarioOutcome.RERUN]
+        parts = [counted(passed, "godkänd", "godkända"), counted(failed, "underkänd", "underkända")]
+        if skipped:
+            parts.append(counted(skipped, "överhoppad", "överhoppade"))
+        if reruns:
+            parts.append(counted(reruns, "omkörning", "omkörningar"))
         return ", ".join(parts)
 
     # -- shown by the subclasses ----------------------------------------------------------------------
