@@ -74,7 +74,8 @@ def test_a_ci_display_prints_a_line_per_finished_scenario_from_a_recorded_run(tm
         assert event.name in line and OUTCOME_WORDS[event.outcome] in line
     passed = sum(event.outcome is ScenarioOutcome.PASSED for event in finished)
     failed = sum(event.outcome is ScenarioOutcome.FAILED for event in finished)
-    assert lines[-1].startswith(f"  videoprofilerna: klart på 2:20 – {len(finished)} av {recorded[0].count} scenarier")
+    expected = recorded[0].count
+    assert lines[-1].startswith(f"  videoprofilerna: klart på 2:20 – {len(finished)} av {expected} scenarier")
     assert f"{passed} godkända, {failed} underkända" in lines[-1]
 
 
@@ -139,8 +140,8 @@ def test_a_ci_display_prints_locust_figures_every_interval_from_a_recorded_histo
         users = int(line.split("  ", 2)[2].split(" användare")[0].replace(" ", ""))
         assert users in shown_users, line
     requests = f"{int(last['Total Request Count']):,}".replace(",", " ")
-    assert lines[-1] == (f"  lasttestet: klart på 1:00 – högst {max(shown_users)} användare, {requests} förfrågningar, "
-                         f"{int(last['Total Failure Count'])} fel")
+    assert lines[-1] == (f"  lasttestet: klart på 1:00 – högst {max(shown_users)} användare, "
+                         f"{requests} förfrågningar, {int(last['Total Failure Count'])} fel")
 
 
 def test_the_pytest_plugin_writes_each_attempt_and_the_final_outcome(tmp_path):

@@ -13,7 +13,8 @@ from .gate import exitcodes
 from .gate.messages_sv import VERDICT_TEXT, sentence
 from .gate.model import Decision, Verdict
 from .judging import GateInputs, judge, validate
-from .progress.display import PartProgress, choose_display
+from .progress.display import choose_display
+from .progress.part import PartProgress
 from .run.acceptance import run_acceptance
 from .run.parts import PartOutcome
 from .run.record import RunFolder

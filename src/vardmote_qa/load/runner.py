@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from ..config import PROJECT_ROOT, Environment
-from ..progress.display import PartProgress
+from ..progress.part import PartProgress
 from ..progress.follow import load_figures_into, wait_following
 from ..run.layout import RunLayout
 from ..run.parts import PartOutcome

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..waiting import PROGRESS_POLL_INTERVAL_S, NotYet, eventually
-from .display import PartProgress
+from .part import PartProgress
 from .load_figures import StatsHistoryReader
 from .scenarios import ScenarioEventReader
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..config import PROJECT_ROOT
-from ..progress.display import PartProgress
+from ..progress.part import PartProgress
 from ..progress.follow import scenario_events_into, wait_following
 from ..waiting import ACCEPTANCE_RUN_TIMEOUT_S
 from .layout import RunLayout
