@@ -27,6 +27,9 @@ chromium:
 test: setup
 	$(BIN)/python -m pytest
 
+# vmqa's exit code (0 GO, 1 NO-GO, 2 bad input) cannot pass through make: GNU make exits 2 whenever a recipe
+# fails. vmqa is the recipe's last command, so make's last line names its code ("Error 1" is a NO-GO);
+# scripts that must tell NO-GO from bad input call .venv/bin/vmqa nightly (README, "Exit codes").
 nightly: setup
 	$(BIN)/vmqa nightly --env local
 

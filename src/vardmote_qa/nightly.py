@@ -13,6 +13,8 @@ from .errors import UserError
 from .gate.messages_sv import headline, sentence
 from .gate.model import Decision, Verdict
 from .judging import GateInputs, judge
+from .progress.display import choose_display
+from .progress.part import PartProgress
 from .publishing import publish
 from .run.acceptance import run_acceptance
 from .run.layout import PartStatus
@@ -62,20 +64,21 @@ def _combine(selection: str | None, part_selection: str) -> str:
 
 
 def _run_part(name: str, run: RunFolder, environment: Environment, base_url: str,
-              options: NightlyOptions) -> PartOutcome:
+              options: NightlyOptions, progress: PartProgress) -> PartOutcome:
     if name == "acceptance":
         return run_acceptance(run.path, environment.name, base_url, _combine(options.selection, ACCEPTANCE_SELECTION),
-                              reruns=options.reruns)
+                              reruns=options.reruns, progress=progress)
     if name == "video":
         outcome = run_acceptance(run.path, environment.name, base_url, _combine(options.selection, VIDEO_SELECTION),
-                                 reruns=0, log_path=run.layout.video_log)
+                                 reruns=0, log_path=run.layout.video_log, progress=progress)
         from .media.summary import write_media_summary
         write_media_summary(run.path)
         return outcome
     from .load.model import load_model
     from .load.runner import run_load
     from .load.shapes import plan
-    return run_load(run.path, base_url, environment, plan(load_model(), options.load_shape, options.load_minutes))
+    return run_load(run.path, base_url, environment, plan(load_model(), options.load_shape, options.load_minutes),
+                    progress=progress)
 
 
 def _target_up(stack: contextlib.ExitStack, run: RunFolder, environment: Environment,
@@ -107,6 +110,7 @@ def run_nightly(options: NightlyOptions) -> int:
     progress(f"Körning {run.run_id} i miljön {environment.name}: {run.path}")
     previous = signal.signal(signal.SIGTERM, _interrupt)
     current = None
+    display = choose_display()
     try:
         with contextlib.ExitStack() as stack:
             base_url, problem = _target_up(stack, run, environment, options)
@@ -120,7 +124,8 @@ def run_nightly(options: NightlyOptions) -> int:
                     current = name
                     progress(f"[{number}/{len(options.parts)}] Kör {PART_TITLES[name]} …")
                     run.start_part(name)
-                    outcome = _run_part(name, run, environment, base_url, options)
+                    with display.part(PART_TITLES[name]) as part_progress:
+                        outcome = _run_part(name, run, environment, base_url, options, part_progress)
                     run.finish_part(name, outcome.status, outcome.detail)
                     current = None
     except (RunInterrupted, KeyboardInterrupt) as interruption:

@@ -20,6 +20,8 @@ MEDIA_START_TIMEOUT_S = 20.0
 API_TIMEOUT_S = 10.0
 # The acceptance part of a nightly run, as a whole.
 ACCEPTANCE_RUN_TIMEOUT_S = 20 * 60
+# How often a run looks at what its child processes (pytest, Locust) have done, for the live progress.
+PROGRESS_POLL_INTERVAL_S = 1.0
 POLL_INTERVAL_S = 0.1
 
 

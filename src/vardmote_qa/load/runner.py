@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 from ..config import PROJECT_ROOT, Environment
+from ..progress.follow import load_figures_into, wait_following
+from ..progress.part import PartProgress
 from ..run.layout import RunLayout
 from ..run.parts import PartOutcome
 from .settings import variables
@@ -37,7 +39,8 @@ def locust_command(planned: PlannedShape, base_url: str, layout: RunLayout, extr
 
 
 def run_load(run_dir: Path, base_url: str, environment: Environment, planned: PlannedShape,
-             processes: int = 0, extra_args: list[str] | None = None) -> PartOutcome:
+             processes: int = 0, extra_args: list[str] | None = None,
+             progress: PartProgress | None = None) -> PartOutcome:
     """Runs the shape planned by the caller (load.shapes.plan); Locust's processes receive that plan."""
     shape = planned.timeline.name
     layout = RunLayout(run_dir)
@@ -54,8 +57,9 @@ def run_load(run_dir: Path, base_url: str, environment: Environment, planned: Pl
     with layout.load_output.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL, start_new_session=True)
+        follow = load_figures_into(progress, layout.load_stats_history, planned.duration_s)
         try:
-            returncode = process.wait(timeout=timeout_s)
+            returncode = wait_following(process, timeout_s, follow)
         except subprocess.TimeoutExpired:
             _stop(process)
             _mark_incomplete(layout, shape)

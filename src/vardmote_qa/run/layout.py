@@ -61,6 +61,11 @@ class RunLayout:
         return self.path / "video.log"
 
     @property
+    def progress_events(self) -> Path:
+        """One JSON line per finished scenario, written while pytest runs (acceptance, then video)."""
+        return self.path / "progress.jsonl"
+
+    @property
     def traces(self) -> Path:
         return self.path / "traces"
 
