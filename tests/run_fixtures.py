@@ -15,8 +15,9 @@ COMPLETE = {"status": PartStatus.COMPLETE.value, "detail": "pytest avslutades me
 
 def write_run(root: Path, scenarios: list[dict], acceptance_status: str | None = PartStatus.COMPLETE.value, *,
               run_id: str = "run-1", parts: dict | None = None, media: dict | None = None,
-              load: dict | None = None) -> Path:
-    """scenarios: dicts with name, tags (requirement ids among them) and attempts (Allure statuses)."""
+              load: dict | None = None, requested_parts: list[str] | None = None) -> Path:
+    """scenarios: dicts with name, tags (requirement ids among them) and attempts (Allure statuses).
+    requested_parts: the parts the run was asked for (a partial run); None writes an old manifest (all parts)."""
     run = root / run_id
     layout = RunLayout(run)
     results = layout.allure_results
@@ -30,6 +31,8 @@ def write_run(root: Path, scenarios: list[dict], acceptance_status: str | None =
                 "environment": {"name": "local", "description": "Inbyggd sandlåda", "base_url": "http://127.0.0.1:1",
                                 "target_version": {"version": "0.1.0"}, "synthetic_data": True},
                 "parts": all_parts}
+    if requested_parts is not None:
+        manifest["requested_parts"] = requested_parts
     layout.manifest.write_text(json.dumps(manifest), encoding="utf-8")
     for number, scenario in enumerate(scenarios):
         for start, status in enumerate(scenario["attempts"]):

@@ -51,6 +51,20 @@ def test_baseline_is_the_last_go_before_the_run_and_flips_are_counted(tmp_path):
     store.close()
 
 
+def test_a_partial_runs_go_is_never_the_baseline(tmp_path):
+    """A video-only GO is no release decision: the next run still compares with the last whole GO."""
+    store = HistoryStore(tmp_path / "history.sqlite")
+    store_run(store, tmp_path, "20261120T000000-0000", "passed")
+    gate = tmp_path / "gate.yaml"
+    partial = load_run(write_run(tmp_path, [], None, run_id="20261121T000000-0000", requested_parts=["video"]))
+    judgement = judge_data(gather(partial), load_rules(gate, None), TODAY, store.earlier_runs("local", partial.run_id))
+    assert judgement.decision.partial and judgement.decision.verdict.value == "GO"
+    store.record(partial, judgement.decision, judgement.data.scenarios)
+    view = store.earlier_runs("local", "20261122T000000-0000").view_with(())
+    assert view.baseline_run_id == "20261120T000000-0000"
+    store.close()
+
+
 def test_judging_a_run_again_replaces_its_row(tmp_path):
     store = HistoryStore(tmp_path / "history.sqlite")
     store_run(store, tmp_path, "20261120T000000-0000", "failed")

@@ -13,7 +13,7 @@ from vardmote_qa.gate.model import Status, Verdict
 from vardmote_qa.gate.rundata import gather
 from vardmote_qa.gate.waivers import WaiverFile
 from vardmote_qa.judging import GateRules, judge_data
-from vardmote_qa.nightly import exit_code_for
+from vardmote_qa.publishing import exit_code_for
 from vardmote_qa.report import document, html_report, markdown_report
 from vardmote_qa.requirements import load_catalogue
 from vardmote_qa.run.record import load_run

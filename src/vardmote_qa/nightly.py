@@ -7,22 +7,18 @@ import contextlib
 import signal
 from dataclasses import dataclass
 
-from . import exitcodes, target
+from . import target
 from .config import Environment, load_environment
 from .errors import UserError
-from .gate.messages_sv import headline, sentence
-from .gate.model import Decision, Verdict
 from .judging import GateInputs, judge
 from .progress.display import choose_display
 from .progress.part import PartProgress
-from .publishing import publish
+from .publishing import exit_code_for, print_decision, publish
 from .run.acceptance import run_acceptance
 from .run.layout import PartStatus
-from .run.parts import PartOutcome
+from .run.parts import ALL_PARTS, PART_TITLES, PartOutcome
 from .run.record import RunFolder
 
-ALL_PARTS = ("acceptance", "video", "load")
-PART_TITLES = {"acceptance": "acceptanstesterna", "video": "videoprofilerna", "load": "lasttestet"}
 # Video-quality scenarios carry @DVM-12: they run as the video part, the rest as acceptance.
 # Scenarios tagged @negativ there prove the platform itself (a deliberately degraded engine needs the
 # sandbox's fault switch), so the video part of a release run leaves them out.
@@ -49,14 +45,6 @@ class NightlyOptions:
 
 def progress(text: str) -> None:
     print(f"» {text}", flush=True)
-
-
-def exit_code_for(decision: Decision, strict: bool) -> int:
-    if decision.verdict is Verdict.GO:
-        return exitcodes.GO
-    if decision.verdict is Verdict.GO_MED_RISK and not strict:
-        return exitcodes.GO_MED_RISK
-    return exitcodes.NO_GO
 
 
 def _combine(selection: str | None, part_selection: str) -> str:
@@ -138,9 +126,5 @@ def run_nightly(options: NightlyOptions) -> int:
     progress("Utvärderar grindens kriterier …")
     judgement = judge(run.path, options.gate)
     publish(judgement, options.gate, progress)
-    decision = judgement.decision
-    print(f"\nBeslut: {headline(decision)}")
-    for reason in decision.reasons:
-        print(f"  – {sentence(reason)}")
-    print(f"Rapport: {run.layout.report_html}")
-    return exit_code_for(decision, options.strict)
+    print_decision(judgement)
+    return exit_code_for(judgement.decision, options.strict)

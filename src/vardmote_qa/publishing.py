@@ -1,8 +1,12 @@
 """Publishing a judgement: the history row, then every report into the run folder (Allure HTML, the
-decision as JSON, Markdown and JUnit, the HTML report and its PDF). Decides nothing."""
+decision as JSON, Markdown and JUnit, the HTML report and its PDF), the decision in the terminal and the
+exit code. Decides nothing."""
 
 from __future__ import annotations
 
+from . import exitcodes
+from .gate.messages_sv import headline, sentence
+from .gate.model import Decision, Verdict
 from .history.store import HistoryStore
 from .judging import GateInputs, Judgement
 from .report import allure_html, document, html_report, json_report, junit_report, markdown_report, pdf_report
@@ -33,3 +37,21 @@ def write_reports(judgement: Judgement, pdf: bool = True, progress=lambda text: 
 def publish(judgement: Judgement, inputs: GateInputs, progress=lambda text: None) -> None:
     record_history(judgement, inputs)
     write_reports(judgement, inputs.pdf, progress)
+
+
+def print_decision(judgement: Judgement) -> None:
+    """The headline, the reasons and where the report is, as `vmqa nightly` and `vmqa gate` end."""
+    print(f"\nBeslut: {headline(judgement.decision)}")
+    for reason in judgement.decision.reasons:
+        print(f"  – {sentence(reason)}")
+    print(f"Rapport: {judgement.layout.report_html}")
+
+
+def exit_code_for(decision: Decision, strict: bool) -> int:
+    """GO and GO MED RISK exit 0 (GO MED RISK exits 1 with --strict), NO-GO 1. A partial run's code follows
+    its judged criteria: its headline says it is no release decision."""
+    if decision.verdict is Verdict.GO:
+        return exitcodes.GO
+    if decision.verdict is Verdict.GO_MED_RISK and not strict:
+        return exitcodes.GO_MED_RISK
+    return exitcodes.NO_GO

@@ -14,17 +14,11 @@ def register(subparsers) -> None:
 
 
 def handle(arguments) -> int:
-    from ..gate.messages_sv import VERDICT_TEXT, sentence
     from ..judging import judge
-    from ..nightly import exit_code_for
-    from ..publishing import publish
+    from ..publishing import exit_code_for, print_decision, publish
     from ..run.record import resolve_run
     inputs = _gate_options.gate_inputs(arguments)
     judgement = judge(resolve_run(arguments.run), inputs)
     publish(judgement, inputs)
-    decision = judgement.decision
-    print(f"Beslut: {VERDICT_TEXT[decision.verdict]}")
-    for reason in decision.reasons:
-        print(f"  – {sentence(reason)}")
-    print(f"Rapport: {judgement.layout.report_html}")
-    return exit_code_for(decision, arguments.strict)
+    print_decision(judgement)
+    return exit_code_for(judgement.decision, arguments.strict)

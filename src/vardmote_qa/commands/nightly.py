@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..run.parts import ALL_PARTS
 from . import _gate_options
 
 DEFAULT_GATE = _gate_options.DEFAULT_GATE
@@ -10,8 +11,9 @@ DEFAULT_GATE = _gate_options.DEFAULT_GATE
 def register(subparsers) -> None:
     parser = subparsers.add_parser("nightly", help="hela nattkörningen: mål, acceptans, video, last, grind, rapporter")
     parser.add_argument("--env", default="local", help="miljö i environments/ (standard: local)")
-    parser.add_argument("--delar", default="acceptance,video,load",
-                        help="delar att köra, kommaseparerade (standard: acceptance,video,load)")
+    parser.add_argument("--delar", default=",".join(ALL_PARTS),
+                        help=f"delar att köra, kommaseparerade (standard: {','.join(ALL_PARTS)}); färre delar är en "
+                             "delkörning, inget releasebeslut")
     parser.add_argument("--urval", default=None, help="pytest-markeringsuttryck för scenarierna, t.ex. 'smoke'")
     parser.add_argument("--omkorningar", type=int, default=1, help="omkörningar av underkända scenarier (standard 1)")
     parser.add_argument("--lastprofil", default="halvtimmesrusning",

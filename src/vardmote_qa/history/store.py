@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
-from ..gate.model import Decision
+from ..gate.model import Decision, Status
 from ..gate.rundata import HistoryView
 from ..run.acceptance_results import Outcome, ScenarioResult
 from ..run.record import REPORTS_DIR, RunRecord
@@ -130,9 +130,11 @@ class HistoryStore:
 
     def earlier_runs(self, environment: str, judged_run: str) -> EarlierRuns:
         """The baseline, the scenario outcomes and the trend of the runs strictly before the judged one."""
+        # A partial run's GO (criteria left unjudged) is no release decision, so never the baseline.
         baseline = self._db.execute(
-            "SELECT run_id FROM runs WHERE environment = ? AND verdict = 'GO' AND run_id < ? "
-            "ORDER BY run_id DESC LIMIT 1", (environment, judged_run)).fetchone()
+            "SELECT run_id FROM runs WHERE environment = ? AND verdict = 'GO' AND run_id < ? AND run_id NOT IN "
+            "(SELECT run_id FROM criteria WHERE status = ?) ORDER BY run_id DESC LIMIT 1",
+            (environment, judged_run, Status.NOT_JUDGED.value)).fetchone()
         values = {}
         if baseline:
             values = {criterion: value for criterion, value in self._db.execute(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .document import DecisionDocument
 
-MACHINE_FIELDS = ("decision", "reasons", "run_id", "environment", "target_version", "platform_version",
+MACHINE_FIELDS = ("decision", "partial", "reasons", "run_id", "environment", "target_version", "platform_version",
                   "started_at", "finished_at", "synthetic_data", "parts", "criteria", "waivers", "blocking",
                   "baseline_run_id", "release_scope", "coverage")
 SCREEN_ONLY = {"value_text"}  # a criterion's value as the human reports print it

@@ -1,10 +1,14 @@
-"""What a part of a run (acceptance, video, load) reports back to the run that started it."""
+"""The parts of a run (acceptance, video, load), their Swedish titles, and what a part reports back to the
+run that started it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .layout import PartStatus
+
+ALL_PARTS = ("acceptance", "video", "load")
+PART_TITLES = {"acceptance": "acceptanstesterna", "video": "videoprofilerna", "load": "lasttestet"}
 
 
 @dataclass(frozen=True)
