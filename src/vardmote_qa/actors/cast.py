@@ -39,8 +39,8 @@ class Cast:
 
     def _build(self, role: Role) -> Actor:
         if role.part is Part.PATIENT:
-            personnummer = None if role.test_patient is None else self._environment.patients[role.test_patient]
-            login = BankIdLogin(personnummer) if personnummer else AnonymousLogin()
+            login = (AnonymousLogin() if role.test_patient is None
+                     else BankIdLogin(self._environment.patients[role.test_patient]))
             return Patient(**self._common(role), login=login, phone=self._admin_api())
         if role.part is Part.ADMINISTRATOR:
             return Administrator(**self._common(role), login=StaffLogin(self._environment.admin),
