@@ -85,7 +85,8 @@ def staff_duties(roles: Mapping[str, Role]) -> str:
     for role in roles.values():
         if role.part is Part.STAFF:
             words_by_role.setdefault(role.staff_role, []).append(role.word)
-    return ", ".join(f"{' och '.join(words)} {STAFF_DUTIES_SV[staff_role]}" for staff_role, words in words_by_role.items())
+    return ", ".join(f"{' och '.join(words)} {STAFF_DUTIES_SV[staff_role]}"
+                     for staff_role, words in words_by_role.items())
 
 
 def as_markdown(entries: list[StepEntry], roles: Mapping[str, Role]) -> str:
