@@ -10,7 +10,7 @@ import re
 from parse import with_pattern
 from pytest_bdd import parsers
 
-from vardmote_qa.actors.cast import ROLE_WORDS
+from vardmote_qa.actors.roles import ROLE_WORDS
 from vardmote_qa.target.interface import VisitKind
 
 _ONE_ROLE = "|".join(re.escape(word) for word in sorted(ROLE_WORDS, key=len, reverse=True))

@@ -9,8 +9,11 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
+from .actors.roles import STAFF_DUTIES_SV, Part, Role
 from .config import PROJECT_ROOT
+from .target.interface import StaffRole
 
 KEYWORDS = {"given": "Givet", "when": "När", "then": "Så"}
 # How a parameter of a step phrase is shown to testers.
@@ -76,16 +79,25 @@ def collect(project_root: Path = PROJECT_ROOT) -> list[StepEntry]:
     return entries
 
 
-def as_markdown(entries: list[StepEntry], role_words: tuple[str, ...]) -> str:
+def staff_duties(roles: Mapping[str, Role]) -> str:
+    """'vårdpersonalen och kollegan möter patienter, sekreteraren bokar och läser, ...' from the role table."""
+    words_by_role: dict[StaffRole, list[str]] = {}
+    for role in roles.values():
+        if role.part is Part.STAFF:
+            words_by_role.setdefault(role.staff_role, []).append(role.word)
+    return ", ".join(f"{' och '.join(words)} {STAFF_DUTIES_SV[staff_role]}"
+                     for staff_role, words in words_by_role.items())
+
+
+def as_markdown(entries: list[StepEntry], roles: Mapping[str, Role]) -> str:
     lines = ["# Stegvokabulär", "",
              "Alla steg som finns att skriva scenarier med. Genererad av `vmqa vocabulary` ur `steps/` och",
              "`features/`: ändra inte för hand. Parametrar står inom `<>`; exemplen är hämtade ur featurefilerna.",
              "", "## Roller", "",
-             "`<roll>` är en av: " + ", ".join(f"*{word}*" for word in role_words) + ".",
+             "`<roll>` är en av: " + ", ".join(f"*{word}*" for word in roles) + ".",
              "`<roller>` är flera roller: *patienten och vårdpersonalen*, *både patienten och vårdpersonalen*.",
              "Personal får ett eget testkonto med rätt roll på mottagningen genom steget",
-             "*Givet att `<roll>` arbetar på `<mottagning>`* (vårdpersonalen och kollegan möter patienter,",
-             "sekreteraren bokar och läser, enhetsadministratören konfigurerar men läser inga besök).", "",
+             f"*Givet att `<roll>` arbetar på `<mottagning>`* ({staff_duties(roles)}).", "",
              "`<mottagning>` är mottagningens namn som det står i tjänsten, till exempel *Ungdomsmottagningen*.",
              "`<form>` är *chatt* eller *video* för ärenden, *videomöte* eller *chattmöte* för bokade möten.",
              "`<sida>` är *ärendesidan* eller *besökssidan*; `<texttyp>` är *kallelsetexten* eller *påminnelsetexten*,",

@@ -7,30 +7,17 @@ from typing import Callable
 
 from playwright.sync_api import BrowserContext
 
-from ..config import Environment
+from ..config import Environment, StaffAccount
 from ..evidence import Evidence
-from ..target.interface import StaffRole, Target
+from ..target.interface import AdminApi, Target
 from .actor import Actor
 from .administrator import Administrator
-from .anonymous_patient import AnonymousPatient
-from .clinician import Clinician
+from .logins import AnonymousLogin, BankIdLogin, StaffLogin
 from .patient import Patient
+from .roles import ROLES, Part, Role, UnknownRole, role_named
+from .staff import Staff
 
-# Staff role words, and the role each gets when a scenario says where they work.
-STAFF_ROLES = {
-    "vårdpersonalen": StaffRole.CLINICIAN,
-    "kollegan": StaffRole.CLINICIAN,
-    "sekreteraren": StaffRole.SECRETARY,
-    "enhetsadministratören": StaffRole.UNIT_ADMIN,
-}
-
-
-# Every role word a step may use.
-ROLE_WORDS = ("patienten", "den andra patienten", "den anonyma patienten", "administratören", *STAFF_ROLES)
-
-
-class UnknownRole(LookupError):
-    pass
+__all__ = ["Cast", "UnknownRole"]
 
 
 class Cast:
@@ -41,54 +28,49 @@ class Cast:
         self._environment = environment
         self._evidence = evidence
         self._actors: dict[str, Actor] = {}
-        self._builders = {"patienten": self._build_patient, "vårdpersonalen": self._build_clinician,
-                          "den andra patienten": self._build_other_patient,
-                          "den anonyma patienten": self._build_anonymous_patient,
-                          "administratören": self._build_administrator}
 
-    def _common(self) -> tuple:
-        return (self._target, self._new_context, self._environment, self._evidence)
+    def _common(self, role: Role) -> dict:
+        return {"target": self._target, "new_context": self._new_context, "environment": self._environment,
+                "evidence": self._evidence, "role_word": role.word}
 
-    def _admin_api(self):
+    def _admin_api(self) -> AdminApi:
         admin = self._environment.admin
         return self._target.admin_api(admin.username, admin.password)
 
-    def _build_patient(self) -> Patient:
-        return Patient(*self._common(), personnummer=self._environment.patients[0], phone=self._admin_api())
+    def _build(self, role: Role) -> Actor:
+        if role.part is Part.PATIENT:
+            login = (AnonymousLogin() if role.test_patient is None
+                     else BankIdLogin(self._environment.patients[role.test_patient]))
+            return Patient(**self._common(role), login=login, phone=self._admin_api())
+        if role.part is Part.ADMINISTRATOR:
+            return Administrator(**self._common(role), login=StaffLogin(self._environment.admin),
+                                 api=self._admin_api())
+        if role.standing_account:
+            return self._staff(role, self._environment.clinician)
+        raise UnknownRole(f"{role.word} har inget konto: skriv först \"Givet att {role.word} arbetar på "
+                          f"<mottagning>\"")
 
-    def _build_other_patient(self) -> Patient:
-        return Patient(*self._common(), personnummer=self._environment.patients[1], phone=self._admin_api(),
-                       role_word="den andra patienten")
+    def _staff(self, role: Role, account: StaffAccount) -> Staff:
+        return Staff(**self._common(role), account=account, role=role.staff_role,
+                     api=self._target.staff_api(account.username, account.password))
 
-    def _build_anonymous_patient(self) -> AnonymousPatient:
-        return AnonymousPatient(*self._common(), phone=self._admin_api())
-
-    def _build_clinician(self) -> Clinician:
-        account = self._environment.clinician
-        return Clinician(*self._common(), api=self._target.staff_api(account.username, account.password))
-
-    def _build_administrator(self) -> Administrator:
-        return Administrator(*self._common(), api=self._admin_api())
-
-    def engage(self, word: str, unit: str) -> Clinician:
+    def engage(self, word: str, unit: str) -> Staff:
         """A staff member with a new account whose role (from the role word) is at this unit only."""
-        word = word.strip().lower()
-        if word not in STAFF_ROLES:
-            raise UnknownRole(f"Okänd personalroll '{word}' (kända: {', '.join(STAFF_ROLES)})")
-        login = self.administrator.create_staff(unit, STAFF_ROLES[word])
-        self._actors[word] = Clinician(*self._common(), api=self._target.clinician_api(login), login=login,
-                                       role_word=word)
-        return self._actors[word]
+        role = role_named(word)
+        if role.part is not Part.STAFF:
+            staff_words = [known.word for known in ROLES.values() if known.part is Part.STAFF]
+            raise UnknownRole(f"Okänd personalroll '{role.word}' (kända: {', '.join(staff_words)})")
+        account = self.administrator.create_staff(unit, role.staff_role)
+        if role.word in self._actors:  # the scenario's standing clinician, now given an account of its own
+            self._actors[role.word].close(keep_trace_as=None)
+        self._actors[role.word] = self._staff(role, account)
+        return self._actors[role.word]
 
     def by_role(self, word: str) -> Actor:
-        word = word.strip().lower()
-        if word in self._actors:
-            return self._actors[word]
-        if word not in self._builders:
-            known = sorted(set(self._builders) | set(STAFF_ROLES))
-            raise UnknownRole(f"Okänd roll '{word}' (kända: {', '.join(known)})")
-        self._actors[word] = self._builders[word]()
-        return self._actors[word]
+        role = role_named(word)
+        if role.word not in self._actors:
+            self._actors[role.word] = self._build(role)
+        return self._actors[role.word]
 
     def by_roles(self, phrase: str) -> list[Actor]:
         """'patienten och vårdpersonalen', 'både patienten och vårdpersonalen' -> both actors."""
@@ -100,7 +82,7 @@ class Cast:
         return self.by_role("patienten")
 
     @property
-    def clinician(self) -> Clinician:
+    def clinician(self) -> Staff:
         return self.by_role("vårdpersonalen")
 
     @property

@@ -1,41 +1,34 @@
-"""The patient: receives the invitation, logs in with BankID, contacts units, waits, meets the clinician."""
+"""The patient: receives the invitation, logs in (with BankID, or anonymously), contacts units, waits, meets."""
 
 from __future__ import annotations
 
 from ..target.interface import ConsentPage, Errand, PatientApi, Sms, StaffApi, Visit, VisitKind
 from ..waiting import CHAT_DELIVERY_TIMEOUT_S, eventually
-from .actor import Actor
-from .chatting import ChatParticipant
+from .logins import PatientLogin
 from .narration import step_title
+from .participant import Participant
 
 
-class Patient(ChatParticipant, Actor):
+class Patient(Participant):
     role_word = "patienten"
-    chat_sender = "patient"
 
-    def __init__(self, *args, personnummer: str | None, phone: StaffApi, role_word: str | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.personnummer = personnummer
+    def __init__(self, *args, login: PatientLogin, phone: StaffApi, **kwargs):
+        super().__init__(*args, login=login, **kwargs)
         # The sandbox's SMS outbox stands in for the patient's phone.
         self.phone = phone
-        if role_word:
-            self.role_word = role_word
-        self._logged_in = False
         self._api: PatientApi | None = None
         self._unit: str | None = None  # the unit whose page the patient has open
+
+    @property
+    def personnummer(self) -> str | None:
+        """Who the patient says they are; None for an anonymous patient."""
+        return self.login.personnummer
 
     @property
     def api(self) -> PatientApi:
         if self._api is None:
             self._api = self.target.patient_api(self.personnummer)
         return self._api
-
-    def _log_in(self) -> None:
-        if not self._logged_in:
-            login = self.target.login_screen(self.page)
-            login.open()
-            login.log_in_with_bankid(self.personnummer)
-            self._logged_in = True
 
     @step_title("patienten får kallelsen i SMS")
     def expect_invitation(self, visit: Visit) -> Sms:
@@ -45,16 +38,11 @@ class Patient(ChatParticipant, Actor):
 
     @step_title("patienten öppnar länken i kallelsen och loggar in med BankID")
     def open_invitation(self, invitation: Sms) -> None:
-        self.page.goto(invitation.link)
-        self.target.login_screen(self.page).log_in_with_bankid(self.personnummer)
+        screen = self.target.login_screen(self.page)
+        screen.open_invitation(invitation.link)
+        self.login.log_in_here(screen)
         self._logged_in = True
         self.visit_id = self.visit_screen.visit_id()
-
-    @step_title("{self.role_word} öppnar besök {visit_id}")
-    def open_visit(self, visit_id: int) -> None:
-        self._log_in()
-        self.visit_screen.open(visit_id)
-        self.visit_id = visit_id
 
     @step_title("patienten checkar in i väntrummet")
     def check_in(self) -> None:
@@ -83,6 +71,14 @@ class Patient(ChatParticipant, Actor):
         self.target.unit_screen(self.page).open_direct(unit)
         self._unit = unit
 
+    @step_title("den anonyma patienten fortsätter anonymt")
+    def continue_anonymously(self) -> None:
+        self.target.unit_screen(self.page).click_continue_anonymously()
+
+    @step_title("den anonyma patienten ser att mottagningen inte erbjuder anonym kontakt")
+    def expect_no_anonymous_option(self) -> None:
+        self.target.unit_screen(self.page).expect_no_anonymous_option()
+
     @step_title("{self.role_word} lämnar ärendet \"{text}\" som {kind.value}")
     def leave_errand(self, text: str, kind: VisitKind, interpreter_language: str | None = None) -> Errand:
         self.target.unit_screen(self.page).submit_errand(text, kind, interpreter_language,
@@ -101,7 +97,7 @@ class Patient(ChatParticipant, Actor):
 
     @step_title("{self.role_word} ombeds välja tolkspråk")
     def expect_asked_for_interpreter_language(self) -> None:
-        self.target.unit_screen(self.page).expect_error("Välj vilket språk tolken ska tala")
+        self.target.unit_screen(self.page).expect_asked_for_interpreter_language()
 
     @step_title("{self.role_word} ser att ärendet står i kön")
     def expect_errand_queued(self) -> None:
@@ -133,12 +129,6 @@ class Patient(ChatParticipant, Actor):
         self.visit_screen.expect_no_visit_content()
 
     # -- what the patient may reach -------------------------------------------------------------------
-    @step_title("{self.role_word} försöker öppna besök {visit_id}")
-    def expect_visit_unreachable(self, visit_id: int) -> None:
-        self._log_in()
-        self.visit_screen.open(visit_id)
-        self.visit_screen.expect_not_found()
-
     @step_title("{self.role_word} räknar besöken på sin startsida")
     def my_visit_count(self) -> int:
         start = self.target.patient_start_screen(self.page)

@@ -16,9 +16,9 @@ def register(subparsers) -> None:
 
 
 def handle(arguments) -> int:
-    from ..actors.cast import ROLE_WORDS
+    from ..actors.roles import ROLES
     from ..vocabulary import as_markdown, collect
     entries = collect()
-    Path(arguments.output).write_text(as_markdown(entries, ROLE_WORDS), encoding="utf-8")
+    Path(arguments.output).write_text(as_markdown(entries, ROLES), encoding="utf-8")
     print(f"Stegvokabulären ({len(entries)} steg) skrevs till {arguments.output}.")
     return 0

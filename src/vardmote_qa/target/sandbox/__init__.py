@@ -9,7 +9,6 @@ from playwright.sync_api import Page
 
 from ...config import Environment
 from ...waiting import API_TIMEOUT_S
-from ..interface import StaffAccount
 from . import protocol
 from .api import SandboxApi
 from .pages.consent import ConsentForm
@@ -32,9 +31,6 @@ class SandboxTarget:
 
     def admin_api(self, username: str, password: str) -> SandboxApi:
         return self.staff_api(username, password)
-
-    def clinician_api(self, login: StaffAccount) -> SandboxApi:
-        return self.staff_api(login.username, login.password)
 
     def patient_api(self, personnummer: str) -> SandboxApi:
         return SandboxApi(self.base_url).log_in_patient(personnummer)

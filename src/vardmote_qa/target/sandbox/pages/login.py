@@ -18,6 +18,10 @@ class LoginPage:
     def open(self) -> None:
         self.page.goto(f"{self.base_url}/logga-in")
 
+    def open_invitation(self, link: str) -> None:
+        """An invitation link leads to this screen, which then leads on to the visit."""
+        self.page.goto(link)
+
     def log_in_with_bankid(self, personnummer: str) -> None:
         self._identity.select_option(personnummer)
         self._bankid_button.click()

@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 from ....waiting import UI_TIMEOUT_S
 from ...interface import VisitKind
+from .visit import ANONYMOUS_PATIENT
 
 _UI_MS = UI_TIMEOUT_S * 1000
 _KIND_LABELS = {VisitKind.VIDEO: "Videomöte", VisitKind.CHAT: "Chattmöte"}
@@ -44,6 +45,9 @@ class StaffStartPage:
 
     def queue_entry_text(self, visit_id: int) -> str:
         return self._queue_entry(visit_id).inner_text()
+
+    def queue_entry_says_anonymous(self, visit_id: int) -> bool:
+        return ANONYMOUS_PATIENT in self.queue_entry_text(visit_id)
 
     def expect_interpreter_in_queue(self, visit_id: int, language: str) -> None:
         expect(self._queue_entry(visit_id).locator(".interpreter")).to_have_text(f"Tolk: {language}", timeout=_UI_MS)

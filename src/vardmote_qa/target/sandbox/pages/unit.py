@@ -51,5 +51,5 @@ class UnitPage:
         self.page.get_by_role("button", name="Skicka ärendet").click()
         self.page.wait_for_load_state()
 
-    def expect_error(self, text: str) -> None:
-        expect(self._error).to_contain_text(text, timeout=_UI_MS)
+    def expect_asked_for_interpreter_language(self) -> None:
+        expect(self._error).to_contain_text("Välj vilket språk tolken ska tala", timeout=_UI_MS)

@@ -7,12 +7,15 @@ import re
 from playwright.sync_api import Page, expect
 
 from ....waiting import MEDIA_START_TIMEOUT_S, UI_TIMEOUT_S
-from ...interface import ChatLine, VisitStatus
+from ...interface import ChatLine, ChatSender, VisitStatus
 
 _STATUS_LABELS = {VisitStatus.QUEUED: "I kön", VisitStatus.BOOKED: "Bokat", VisitStatus.WAITING: "I väntrummet",
                   VisitStatus.IN_PROGRESS: "Pågår", VisitStatus.CLOSED: "Avslutat"}
+_SENDERS = {"patient": ChatSender.PATIENT, "anonym": ChatSender.ANONYMOUS_PATIENT, "staff": ChatSender.STAFF}
 _UI_MS = UI_TIMEOUT_S * 1000
 _VISIT_ADDRESS = re.compile(r"^https?://[^/]+/besok/(\d+)")
+# How the service names a patient who has not said who they are ("Anonym patient 4F2A"), on every staff screen.
+ANONYMOUS_PATIENT = "Anonym patient"
 
 
 class VisitPage:
@@ -75,7 +78,7 @@ class VisitPage:
     def chat_lines(self) -> list[ChatLine]:
         lines = []
         for item in self._chat_log.locator("li").all():
-            lines.append(ChatLine(sender=item.get_attribute("data-sender") or "",
+            lines.append(ChatLine(sender=_SENDERS.get(item.get_attribute("data-sender") or ""),
                                   text=item.locator(".text").inner_text()))
         return lines
 
@@ -112,6 +115,9 @@ class VisitPage:
 
     def visible_text(self) -> str:
         return self._root.inner_text()
+
+    def says_patient_anonymous(self) -> bool:
+        return ANONYMOUS_PATIENT in self.visible_text()
 
     def code_from_chat_ran(self) -> bool:
         # The payloads of the injection scenarios set this flag if the browser ever runs them.

@@ -1,34 +1,33 @@
-"""The clinician (vårdpersonal) and other staff: book, take errands from the queue, meet, close the visit."""
+"""Staff of any role (vårdpersonal, sekreterare, enhetsadministratör): book, work the queue, meet, close.
+
+One class for every role: the role is data, and the service decides what it allows. A secretary is
+offered the same acts as a clinician, so that negative scenarios can have them try and read the refusal.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from ..target.interface import (ClinicianApi, Errand, SmsText, StaffAccount, TargetError, Visit, VisitKind,
-                                VisitStatus)
+from ..target.interface import Errand, StaffAccount, StaffApi, StaffRole, TargetError, Visit, VisitKind, VisitStatus
+from .logins import StaffLogin
 from ..target.meeting_time import meeting_start
-from .actor import Actor
-from .chatting import ChatParticipant
 from .narration import step_title
+from .participant import Participant
 from .patient import Patient
 from .sms_texts import filled_text_pattern
+from .unit_settings import UnitSettings
 
 _PERSONNUMMER = re.compile(r"\b(18|19|20)\d{6}[-+]?\d{4}\b")
 
 
-class Clinician(ChatParticipant, Actor):
+class Staff(UnitSettings, Participant):
     role_word = "vårdpersonalen"
-    chat_sender = "staff"
 
-    def __init__(self, *args, api: ClinicianApi, login: StaffAccount | None = None, role_word: str | None = None,
-                 **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, account: StaffAccount, role: StaffRole, api: StaffApi, **kwargs):
+        super().__init__(*args, login=StaffLogin(account), **kwargs)
+        self.role = role
         self.api = api
-        self.login = login or self.environment.clinician
-        if role_word:
-            self.role_word = role_word
-        self._logged_in = False
 
     @step_title("vårdpersonalen bokar ett {kind.value}möte med {patient.role_word}")
     def book_visit_with(self, patient: Patient, kind: VisitKind, unit: str | None = None) -> Visit:
@@ -36,13 +35,6 @@ class Clinician(ChatParticipant, Actor):
         visit = self.api.book_visit(unit or self.environment.default_unit, patient.personnummer, starts_at, kind)
         self.visit_id = visit.id
         return visit
-
-    def _log_in(self) -> None:
-        if not self._logged_in:
-            login = self.target.login_screen(self.page)
-            login.open()
-            login.log_in_as_staff(self.login.username, self.login.password)
-            self._logged_in = True
 
     def _start_screen(self):
         self._log_in()
@@ -59,12 +51,6 @@ class Clinician(ChatParticipant, Actor):
         self.open_visit(errand.visit_id)
         patient.expect_meeting_in_progress()
         return self.api.visit(errand.visit_id)
-
-    @step_title("{self.role_word} öppnar besök {visit_id}")
-    def open_visit(self, visit_id: int) -> None:
-        self._log_in()
-        self.visit_screen.open(visit_id)
-        self.visit_id = visit_id
 
     @step_title("vårdpersonalen ser att {visit.patient_name} väntar i väntrummet")
     def expect_patient_waiting(self, visit: Visit) -> None:
@@ -125,13 +111,14 @@ class Clinician(ChatParticipant, Actor):
     @step_title("{self.role_word} letar efter patientens identitet i kön och i mötet")
     def identity_shown_for(self, errand: Errand) -> list[str]:
         """What on the staff's screens could identify the patient; empty when the patient is anonymous."""
-        shown = {"kön": self._start_screen().queue_entry_text(errand.visit_id)}
+        start = self._start_screen()
+        shown = {"kön": (start.queue_entry_text(errand.visit_id), start.queue_entry_says_anonymous(errand.visit_id))}
         self.visit_screen.open(errand.visit_id)
-        shown["mötet"] = self.visit_screen.visible_text()
+        shown["mötet"] = (self.visit_screen.visible_text(), self.visit_screen.says_patient_anonymous())
         problems = [f"personnummer {match.group(0)} i {where}"
-                    for where, text in shown.items() for match in _PERSONNUMMER.finditer(text)]
-        problems += [f"{where} visar inte att patienten är anonym" for where, text in shown.items()
-                     if "Anonym patient" not in text]
+                    for where, (text, _) in shown.items() for match in _PERSONNUMMER.finditer(text)]
+        problems += [f"{where} visar inte att patienten är anonym" for where, (_, anonymous) in shown.items()
+                     if not anonymous]
         return problems
 
     # -- what a role may do -----------------------------------------------------------------------------
@@ -156,12 +143,6 @@ class Clinician(ChatParticipant, Actor):
         except TargetError:
             return True
         return False
-
-    @step_title("{self.role_word} försöker öppna besök {visit_id}")
-    def expect_visit_unreachable(self, visit_id: int) -> None:
-        self._log_in()
-        self.visit_screen.open(visit_id)
-        self.visit_screen.expect_not_found()
 
     # -- texts ---------------------------------------------------------------------------------------------
     @step_title("{self.role_word} bokar ett {kind.value}möte med {patient.role_word} på {unit}")
@@ -189,19 +170,3 @@ class Clinician(ChatParticipant, Actor):
         """The outbox SMS that is exactly the template filled with this visit's details, if there is one."""
         pattern = filled_text_pattern(template, visit)
         return next((text for text in self.outbox_texts() if pattern.fullmatch(text)), None)
-
-    @step_title("{self.role_word} försöker ge {unit} {which.value} \"{text}\"")
-    def try_set_unit_text(self, unit: str, which: SmsText, text: str) -> str | None:
-        """The settings page's refusal, or None if the text was saved."""
-        self._log_in()
-        settings = self.target.unit_settings_screen(self.page)
-        settings.open(unit)
-        settings.save_text(which, text)
-        return settings.refusal()
-
-    @step_title("{self.role_word} öppnar inställningarna för {unit}")
-    def may_configure(self, unit: str) -> bool:
-        self._log_in()
-        settings = self.target.unit_settings_screen(self.page)
-        settings.open(unit)
-        return settings.is_allowed()

@@ -1,0 +1,56 @@
+"""The one table of role words: the Swedish word a step uses for a person, and who that person is.
+
+The cast builds actors from it, steps/phrasing.py matches exactly these words, and the step vocabulary
+(docs/vocabulary.md) lists them. A new participant is a new row here, not a copy of another actor.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from ..target.interface import StaffRole
+
+
+class Part(enum.Enum):
+    PATIENT = "patient"
+    STAFF = "staff"
+    ADMINISTRATOR = "administrator"  # the platform's own administrator (förvaltning), through the API
+
+
+@dataclass(frozen=True)
+class Role:
+    word: str  # definite form, as steps write it
+    part: Part
+    test_patient: int | None = None  # a patient: which of the environment's test patients; None is anonymous
+    staff_role: StaffRole | None = None  # staff: the role their account gets at the unit where they work
+    standing_account: bool = False  # staff: acts on the environment's own clinician account until engaged
+
+
+ROLES: dict[str, Role] = {role.word: role for role in (
+    Role("patienten", Part.PATIENT, test_patient=0),
+    Role("den andra patienten", Part.PATIENT, test_patient=1),
+    Role("den anonyma patienten", Part.PATIENT),
+    Role("administratören", Part.ADMINISTRATOR),
+    Role("vårdpersonalen", Part.STAFF, staff_role=StaffRole.CLINICIAN, standing_account=True),
+    Role("kollegan", Part.STAFF, staff_role=StaffRole.CLINICIAN),
+    Role("sekreteraren", Part.STAFF, staff_role=StaffRole.SECRETARY),
+    Role("enhetsadministratören", Part.STAFF, staff_role=StaffRole.UNIT_ADMIN),
+)}
+
+ROLE_WORDS = tuple(ROLES)
+
+# What each staff role does, in the words of the step vocabulary.
+STAFF_DUTIES_SV = {StaffRole.CLINICIAN: "möter patienter", StaffRole.SECRETARY: "bokar och läser",
+                   StaffRole.UNIT_ADMIN: "konfigurerar men läser inga besök"}
+
+
+class UnknownRole(LookupError):
+    pass
+
+
+def role_named(word: str) -> Role:
+    word = word.strip().lower()
+    if word not in ROLES:
+        raise UnknownRole(f"Okänd roll '{word}' (kända: {', '.join(sorted(ROLES))})")
+    return ROLES[word]
