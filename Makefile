@@ -42,7 +42,7 @@ bench-load: setup
 
 # Not part of `make test` (about 6 minutes): is the video measuring true? 10 visits per check, figures as JSON.
 video-truth: setup
-	$(BIN)/python -m vardmote_qa.media.truth --runs 10 --out reports/bench/media-truth.json
+	$(BIN)/python -m vardmote_qa.bench.video_truth --runs 10 --out reports/bench/media-truth.json
 
 # docs/vocabulary.md: every step phrase with an example, for testers writing scenarios.
 vocabulary: setup

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vardmote_qa.sandbox_runner import RunningSandbox
+from vardmote_qa.target.sandbox.runner import RunningSandbox
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from vardmote_qa.config import load_environment
 from vardmote_qa.load.model import load_model
 from vardmote_qa.load.runner import run_load
 from vardmote_qa.load.shapes import plan
-from vardmote_qa.sandbox_runner import free_port
+from vardmote_qa.target.sandbox.runner import free_port
 
 PROJECT = Path(__file__).resolve().parents[1]
 # Half a minute of the rush hour at a tenth of the model: a handful of meetings, one video visit

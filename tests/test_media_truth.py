@@ -1,7 +1,7 @@
 """Truth check of the video measurements in the suite, with real calls on the session's sandbox: a known
 impairment is measured as set, a clean broadband visit is "good", the degraded video engine is "fail".
 
-A smaller run than the benchmark (python -m vardmote_qa.media.truth --runs 10), to keep `make test` short.
+A smaller run than the benchmark (python -m vardmote_qa.bench.video_truth --runs 10), to keep `make test` short.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 
 from vardmote_qa.media.effect import MachineOverloaded
 from vardmote_qa.media.tiers import Tier
-from vardmote_qa.media.truth import (LOSS_TOLERANCE_PP, TRUTH_PROFILE, Stage, audio_loss_pct, rtt_ms,
+from vardmote_qa.bench.video_truth import (LOSS_TOLERANCE_PP, TRUTH_PROFILE, Stage, audio_loss_pct, rtt_ms,
                                      rtt_within_tolerance, run_visit)
 
 SUITE_RUNS = 3

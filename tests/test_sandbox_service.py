@@ -11,7 +11,7 @@ import requests
 import websocket
 
 from vardmote_qa.config import load_environment
-from vardmote_qa.sandbox_runner import free_port
+from vardmote_qa.target.sandbox.runner import free_port
 from vardmote_qa.target import TargetDown, up
 from vardmote_qa.target.interface import ConsentPage
 from vardmote_qa.target.meeting_time import meeting_start

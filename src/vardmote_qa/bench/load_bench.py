@@ -35,7 +35,7 @@ from ..load.shapes import PlannedShape, plan
 from ..run.layout import RunLayout
 
 if TYPE_CHECKING:
-    from ..sandbox_runner import RunningSandbox
+    from ..target.sandbox.runner import RunningSandbox
 
 BENCH_DIR = PROJECT_ROOT / "reports" / "bench"
 CHAT_LOCUSTFILE = Path(__file__).with_name("chat_locustfile.py")

@@ -15,6 +15,6 @@ def register(subparsers) -> None:
 
 
 def handle(arguments) -> int:
-    from ..sandbox_runner import serve_forever
+    from ..target.sandbox.runner import serve_forever
     serve_forever(Path(arguments.data), arguments.port)
     return 0

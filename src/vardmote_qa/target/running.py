@@ -16,7 +16,7 @@ from ..config import Environment
 from ..errors import UserError
 
 if TYPE_CHECKING:
-    from ..sandbox_runner import RunningSandbox
+    from .sandbox.runner import RunningSandbox
 
 
 class TargetDown(UserError):
@@ -52,7 +52,7 @@ def up(environment: Environment, work_dir: Path, faults: str = "",
     sandbox is started in work_dir (its database and log) when the environment starts one, with the fault
     switches `faults`, and stopped afterwards. Raises TargetDown, one Swedish sentence, when it is not there."""
     if base_url is None and environment.starts_sandbox:
-        from ..sandbox_runner import RunningSandbox  # the one place that starts the sandbox
+        from .sandbox.runner import RunningSandbox  # the one place that starts the sandbox
         try:
             sandbox = RunningSandbox(work_dir, faults).start()
         except UserError as error:

@@ -3,7 +3,7 @@ sandbox, with (1) a known impairment, whose measured loss and round trip must ma
 (2) a clean broadband network, which must come out "good" every time (no false alarms), and (3) the
 sandbox's degraded video engine, which must come out "fail" on frame rate every time.
 
-    python -m vardmote_qa.media.truth --runs 10 --seconds 6 --out reports/media-truth.json
+    python -m vardmote_qa.bench.video_truth --runs 10 --seconds 6 --out reports/media-truth.json
 
 Prints the figures and writes them as JSON; exit code 0 when every check held, 1 otherwise.
 The test suite runs a smaller version of the same checks (tests/test_media_truth.py).
@@ -22,12 +22,12 @@ from statistics import median
 
 from ..actors.cast import Cast
 from ..target.interface import VisitKind
-from .profiles import NetworkProfile, load_profiles
-from .record import write_visit
-from .starvation import machine_load_per_core
-from .thresholds import load_thresholds
-from .tiers import Tier
-from .visit import VisitResult, assess_visit
+from ..media.profiles import NetworkProfile, load_profiles
+from ..media.record import write_visit
+from ..media.starvation import machine_load_per_core
+from ..media.thresholds import load_thresholds
+from ..media.tiers import Tier
+from ..media.visit import VisitResult, assess_visit
 
 # The known impairment, and how close the measurement must come to it.
 TRUTH_PROFILE = NetworkProfile("sanning", "Känd försämring för sanningskontrollen", rtt_ms=150, down_mbit_s=None,
@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..evidence import Evidence
     from ..target import open_target, up
 
-    parser = argparse.ArgumentParser(prog="python -m vardmote_qa.media.truth", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m vardmote_qa.bench.video_truth", description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=6.0, help="mätt tid per besök")
     parser.add_argument("--out", type=Path, default=Path("reports") / "media-truth.json")

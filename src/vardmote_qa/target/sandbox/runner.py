@@ -14,9 +14,9 @@ from pathlib import Path
 
 import requests
 
-from .errors import UserError
-from .target.sandbox import protocol
-from .waiting import SANDBOX_START_TIMEOUT_S, NotYet, eventually
+from ...errors import UserError
+from . import protocol
+from ...waiting import SANDBOX_START_TIMEOUT_S, NotYet, eventually
 
 
 def free_port() -> int:
