@@ -12,7 +12,7 @@ import yaml
 
 from ..gate.kinds.requirements_coverage import RequirementRow
 from ..gate.messages_sv import STATUS_TEXT, VERDICT_TEXT, partial_run_text, sentence
-from ..gate.model import CriterionResult, Status, Waiver
+from ..gate.model import BaselineComparison, CriterionResult, Status, Waiver
 from ..gate.rundata import RunData
 from ..judging import Judgement
 from ..run.acceptance_results import Outcome, ScenarioResult
@@ -52,13 +52,6 @@ class PartRow:
 
 
 @dataclass(frozen=True)
-class BaselineRow:
-    run_id: str
-    value: float
-    change_percent: float  # positive = worse
-
-
-@dataclass(frozen=True)
 class CriterionRow:
     id: str
     kind: str
@@ -70,7 +63,7 @@ class CriterionRow:
     unit: str
     warn: object
     fail: object
-    baseline: BaselineRow | None
+    baseline: BaselineComparison | None  # the gate's own (immutable) comparison, shown as it is
     reasons: tuple[str, ...]
     waived_by: tuple[WaiverRow, ...]
     source: str  # the YAML entry as written
@@ -247,12 +240,11 @@ def _coverage_row(row: RequirementRow) -> CoverageRow:
 
 
 def _criterion_row(result: CriterionResult, unit: str) -> CriterionRow:
-    criterion, baseline = result.criterion, result.baseline
+    criterion = result.criterion
     return CriterionRow(
         id=criterion.id, kind=criterion.kind, key=criterion.key, status=result.status,
         status_text=STATUS_TEXT[result.status], value=result.value, value_text=_value_text(result.value, unit),
-        unit=unit, warn=criterion.warn, fail=criterion.fail,
-        baseline=None if baseline is None else BaselineRow(baseline.run_id, baseline.value, baseline.change_percent),
+        unit=unit, warn=criterion.warn, fail=criterion.fail, baseline=result.baseline,
         reasons=tuple(sentence(reason) for reason in result.reasons),
         waived_by=tuple(_waiver(w) for w in result.waivers),
         source=yaml.safe_dump(criterion.source, allow_unicode=True, sort_keys=False).strip())
