@@ -28,7 +28,7 @@ class GateRules:
 
     @property
     def release_scope(self) -> str | None:
-        return next((c.params["scope"] for c in self.criteria if c.kind == "requirements_coverage"), None)
+        return next((c.params.scope for c in self.criteria if c.kind == "requirements_coverage"), None)
 
 
 def load_rules(gate_file: Path, waivers_file: Path | None) -> GateRules:

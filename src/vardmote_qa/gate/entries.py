@@ -51,10 +51,6 @@ class CriterionEntry(FileModel):
     def check_references(self, earlier_ids: set[str]) -> None:
         """Refuses (ValueError, in Swedish) a reference to a criterion that is not earlier in the file."""
 
-    def __getitem__(self, name: str):
-        # Callers written when the parameters were a dict (`params["profile"]`) keep working.
-        return getattr(self, name)
-
 
 class LimitedEntry(CriterionEntry):
     """An entry whose value is tiered by warn and fail limits: at least one of them must be given."""

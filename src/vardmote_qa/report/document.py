@@ -176,11 +176,11 @@ def _unit(criterion, data: RunData) -> str:
     """The unit a criterion's value is in: from the media summary, or from the load measure's name."""
     params = criterion.params
     if criterion.kind == "media_measure":
-        profile = ((data.media_summary or {}).get("profiles") or {}).get(params["profile"]) or {}
-        unit = ((profile.get("measures") or {}).get(params["measure"]) or {}).get("unit") or ""
+        profile = ((data.media_summary or {}).get("profiles") or {}).get(params.profile) or {}
+        unit = ((profile.get("measures") or {}).get(params.measure) or {}).get("unit") or ""
         return "" if unit == "bool" else unit
     if criterion.kind == "load_request":
-        return "ms" if params["measure"].endswith("_ms") else "andel"
+        return "ms" if params.measure.endswith("_ms") else "andel"
     return ""
 
 
