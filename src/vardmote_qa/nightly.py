@@ -43,7 +43,7 @@ class NightlyOptions:
     sandbox_faults: str = ""
 
 
-def progress(text: str) -> None:
+def announce(text: str) -> None:
     print(f"» {text}", flush=True)
 
 
@@ -74,7 +74,7 @@ def _target_up(stack: contextlib.ExitStack, run: RunFolder, environment: Environ
     """The target up for the run (target.up) and recorded in it.
     Returns (base URL, None) or (base URL, the Swedish sentence saying why the target is not there)."""
     if environment.starts_sandbox:
-        progress("Startar sandlådan …")
+        announce("Startar sandlådan …")
     try:
         running = stack.enter_context(target.up(environment, run.layout.sandbox, options.sandbox_faults))
     except target.TargetDown as down:
@@ -95,7 +95,7 @@ def run_nightly(options: NightlyOptions) -> int:
     if unknown:
         raise UserError(f"Okänd del: {', '.join(sorted(unknown))} (kända: {', '.join(ALL_PARTS)}).")
     run = RunFolder.create(environment, requested_parts=options.parts)
-    progress(f"Körning {run.run_id} i miljön {environment.name}: {run.path}")
+    announce(f"Körning {run.run_id} i miljön {environment.name}: {run.path}")
     previous = signal.signal(signal.SIGTERM, _interrupt)
     current = None
     display = choose_display()
@@ -103,14 +103,14 @@ def run_nightly(options: NightlyOptions) -> int:
         with contextlib.ExitStack() as stack:
             base_url, problem = _target_up(stack, run, environment, options)
             if problem:
-                progress(problem)
+                announce(problem)
                 for name in options.parts:
                     run.start_part(name)
                     run.finish_part(name, PartStatus.INCOMPLETE, problem)
             else:
                 for number, name in enumerate(options.parts, start=1):
                     current = name
-                    progress(f"[{number}/{len(options.parts)}] Kör {PART_TITLES[name]} …")
+                    announce(f"[{number}/{len(options.parts)}] Kör {PART_TITLES[name]} …")
                     run.start_part(name)
                     with display.part(PART_TITLES[name]) as part_progress:
                         outcome = _run_part(name, run, environment, base_url, options, part_progress)
@@ -119,12 +119,12 @@ def run_nightly(options: NightlyOptions) -> int:
     except (RunInterrupted, KeyboardInterrupt) as interruption:
         if current:
             run.finish_part(current, PartStatus.INCOMPLETE, f"körningen avbröts ({interruption or 'Ctrl+C'})")
-        progress("Körningen avbröts; beslutet fattas på det som hann bli klart.")
+        announce("Körningen avbröts; beslutet fattas på det som hann bli klart.")
     finally:
         signal.signal(signal.SIGTERM, previous)
     run.finish()
-    progress("Utvärderar grindens kriterier …")
+    announce("Utvärderar grindens kriterier …")
     judgement = judge(run.path, options.gate)
-    publish(judgement, options.gate, progress)
+    publish(judgement, options.gate, announce)
     print_decision(judgement)
     return exit_code_for(judgement.decision, options.strict)

@@ -52,6 +52,6 @@ class _Catalogue(FileModel):
 
 
 def load_catalogue(path: Path = CATALOGUE_PATH) -> dict[str, Requirement]:
-    read = typed_yaml.validate(_Catalogue, typed_yaml.read_yaml(path, "Kravkatalogen"), Path(path).name)
+    read = typed_yaml.load(path, _Catalogue, "Kravkatalogen")
     return {entry.id: Requirement(entry.id, entry.title, entry.epic, entry.text, entry.source, tuple(entry.scope))
             for entry in read.requirements}

@@ -43,28 +43,28 @@ def read_yaml(path: Path, what: str) -> object:
 M = typing.TypeVar("M", bound=BaseModel)
 
 
-def validate(model: type[M], data: object, source: str, where=lambda loc: "") -> M:
-    """data as the model, or a UserError naming the file (source), the place and what is wrong.
-
-    where(loc) may name the place in the user's words ("kriteriet load.visit.join_p95"); by default the
-    path of keys is shown."""
+def validate(model: type[M], data: object, source: str) -> M:
+    """data as the model, or a UserError naming the file (source), the place (the path of keys) and what
+    is wrong."""
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise UserError(refusal(error, model, source, where)) from None
+        raise UserError(refusal(error, model, source)) from None
 
 
-def load(path: Path, model: type[M], what: str, where=lambda loc: "") -> M:
-    return validate(model, read_yaml(path, what), Path(path).name, where)
+def load(path: Path, model: type[M], what: str) -> M:
+    """The file at path as the model; what names the file's kind in the sentence ("Lastmodellen")."""
+    return validate(model, read_yaml(path, what), Path(path).name)
 
 
-def refusal(error: ValidationError, model: type[BaseModel], source: str, where=lambda loc: "") -> str:
-    """The first problem of a validation error as one Swedish sentence."""
+def refusal(error: ValidationError, model: type[BaseModel], source: str) -> str:
+    """The first problem of a validation error as one Swedish sentence; source names the file (or, for an
+    entry of a file, its place in the user's words: "Kriteriet load.visit.join_p95 i release.yaml")."""
     problems = error.errors()
     # A misspelt key also leaves the right one missing: the misspelling explains both, so it is named.
     problem = next((one for one in problems if one["type"] == "extra_forbidden"), problems[0])
     loc = tuple(problem["loc"])
-    place = where(loc) or _place(loc[:-1] if problem["type"] in ("extra_forbidden", "missing") else loc)
+    place = _place(loc[:-1] if problem["type"] in ("extra_forbidden", "missing") else loc)
     prefix = f"{source}: {place}: " if place else f"{source}: "
     if problem["type"] == "extra_forbidden":
         key = str(loc[-1])
@@ -111,6 +111,14 @@ def known_keys(model: type[BaseModel], loc: tuple) -> list[str]:
     if found is None:
         return []
     return [field.alias or name for name, field in found.model_fields.items()]
+
+
+def field_at(model: type[BaseModel], loc: tuple):
+    """The field (pydantic FieldInfo) that loc names, following loc through the model, or None."""
+    found = _model_at(model, loc[:-1]) if loc else None
+    if found is None:
+        return None
+    return next((field for name, field in found.model_fields.items() if loc[-1] in (name, field.alias)), None)
 
 
 def _model_at(annotation, loc: tuple):

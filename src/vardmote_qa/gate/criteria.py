@@ -54,5 +54,4 @@ def _criterion(entry: object, number: int, file_name: str, earlier_ids: set[str]
         raise UserError(sentence(error, kind.params_model, place)) from None
     except ValueError as error:
         raise UserError(f"{place}: {error}.") from None
-    return Criterion(id=criterion_id, kind=kind.name, source=dict(entry), params=params, warn=params.warn,
-                     fail=params.fail, key=params.key, parts=kind.parts, baseline=params.baseline)
+    return Criterion(id=criterion_id, kind=kind.name, source=dict(entry), params=params, parts=kind.parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from .messages_sv import parts_text
 from .model import CriterionResult, Decision, Reason, Status, Verdict, Waiver
 
 
@@ -79,7 +80,7 @@ def decide(results: tuple[CriterionResult, ...], waivers: tuple[Waiver, ...] = (
         verdict = Verdict.GO
         reasons.insert(0, Reason("decision.go_judged" if unjudged else "decision.go"))
     if unjudged:  # first, so that no reader takes the verdict of a partial run for a release decision
-        reasons.insert(0, Reason("decision.partial", {"parts": ", ".join(judged) or "inga", "count": len(unjudged),
+        reasons.insert(0, Reason("decision.partial", {"parts": parts_text(judged), "count": len(unjudged),
                                                       "verdict": verdict.value}))
     active_quarantine = tuple(q for q in quarantined if q.active_on(today))
     reasons = _without_repeats(reasons)

@@ -3,13 +3,12 @@ Swedish sentence for an entry that does not fit its model. Each kind's parameter
 
 from __future__ import annotations
 
-import typing
 from typing import Annotated, Literal
 
-from pydantic import (BaseModel, BeforeValidator, Field, ValidationError, ValidationInfo, field_validator,
+from pydantic import (BeforeValidator, Field, ValidationError, ValidationInfo, field_validator,
                       model_validator)
 
-from ..typed_yaml import FileModel, refusal
+from ..typed_yaml import FileModel, field_at, refusal
 
 
 def _a_number(value, info: ValidationInfo):
@@ -74,18 +73,7 @@ def sentence(error: ValidationError, model: type[FileModel], place: str) -> str:
     if problem["type"] == "value_error":
         return f"{place}: {str(problem['ctx']['error'])}."
     if problem["type"] == "missing" and loc:
-        field = _field(model, loc)
+        field = field_at(model, loc)
         hint = f": {field.description}" if field is not None and field.description else ""
         return f"{place}: fältet '{'.'.join(map(str, loc))}' saknas{hint}."
     return refusal(error, model, place)
-
-
-def _field(model: type[BaseModel], loc: tuple):
-    """The field at loc (through nested models, Optional or not), or None."""
-    for name in loc[:-1]:
-        field = model.model_fields.get(name)
-        members = (typing.get_args(field.annotation) or (field.annotation,)) if field else ()
-        model = next((m for m in members if isinstance(m, type) and issubclass(m, BaseModel)), None)
-        if model is None:
-            return None
-    return model.model_fields.get(loc[-1])

@@ -37,16 +37,9 @@ def compare_with_baseline(result: CriterionResult, data: RunData) -> CriterionRe
     return replace(result, status=_worse(result.status, status), reasons=result.reasons + (reason,))
 
 
-def requested_parts(data: RunData) -> frozenset[str] | None:
-    """The parts the run asked for (`vmqa nightly --delar video`); None for every part (a run recorded
-    before the manifest said so)."""
-    requested = data.record.manifest.get("requested_parts")
-    return None if requested is None else frozenset(requested)
-
-
 def _not_requested(criterion: Criterion, data: RunData) -> CriterionResult | None:
     """NOT_JUDGED when the run did not ask for a part the criterion reads: a partial run, not missing data."""
-    requested = requested_parts(data)
+    requested = data.record.requested_parts
     unasked = [part for part in criterion.parts if requested is not None and part not in requested]
     if not unasked:
         return None

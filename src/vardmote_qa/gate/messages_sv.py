@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from .model import Decision, Reason, Status, Verdict
 
+# A partial run's headline: the report's header, the CLI's "Beslut:" line and the first reason all say it.
+PARTIAL_HEADLINE = "Delkörning ({parts}): inget releasebeslut"
+
+
+def parts_text(parts: tuple[str, ...]) -> str:
+    return ", ".join(parts) or "inga delar"
+
+
 MESSAGES = {
     "acceptance.all_passed": "Alla {count} scenarier ({tag}) gick igenom.",
     "acceptance.failed": "{count} av {total} scenarier ({tag}) misslyckades: {names}.",
@@ -40,7 +48,7 @@ MESSAGES = {
     "quarantine.active": "{subject} är i karantän till {until} ({who}: {why}); det körs men räknas inte.",
     "decision.go": "Alla kriterier är uppfyllda.",
     "decision.go_judged": "Alla bedömda kriterier är uppfyllda.",
-    "decision.partial": "Delkörning ({parts}): inget releasebeslut. De bedömda kriterierna ger {verdict}; "
+    "decision.partial": PARTIAL_HEADLINE + ". De bedömda kriterierna ger {verdict}; "
                         "{count} kriterier för delar som inte kördes är ej bedömda i en delkörning.",
     "decision.key_failed": "Nyckelkriteriet {criterion} är inte uppfyllt.",
     "decision.failed": "Kriteriet {criterion} är inte uppfyllt.",
@@ -57,7 +65,7 @@ def partial_run_text(decision: Decision) -> str | None:
     """The headline of a partial run ("Delkörning (video): inget releasebeslut"), None for a whole run."""
     if not decision.partial:
         return None
-    return f"Delkörning ({', '.join(decision.parts_judged) or 'inga delar'}): inget releasebeslut"
+    return PARTIAL_HEADLINE.format(parts=parts_text(decision.parts_judged))
 
 
 def headline(decision: Decision) -> str:

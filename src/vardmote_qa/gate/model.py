@@ -45,12 +45,24 @@ class Criterion:
     id: str
     kind: str  # the kind's name (gate/kinds)
     source: dict  # the YAML entry exactly as written; the report quotes it
-    params: CriterionEntry  # the entry, typed by its kind's model
-    warn: float | None = None
-    fail: float | None = None
-    key: bool = False
+    params: CriterionEntry  # the entry, typed by its kind's model: the common fields are read from it
     parts: tuple[str, ...] = ()  # the run parts its kind reads
-    baseline: BaselineRule | None = None
+
+    @property
+    def warn(self) -> float | None:
+        return self.params.warn
+
+    @property
+    def fail(self) -> float | None:
+        return self.params.fail
+
+    @property
+    def key(self) -> bool:
+        return self.params.key
+
+    @property
+    def baseline(self) -> BaselineRule | None:
+        return self.params.baseline
 
 
 @dataclass(frozen=True)

@@ -223,7 +223,7 @@ class _ModelFile(FileModel):
 
 
 def load_model(path: Path = MODEL_FILE) -> LoadModel:
-    read = typed_yaml.validate(_ModelFile, typed_yaml.read_yaml(path, "Lastmodellen"), Path(path).name)
+    read = typed_yaml.load(path, _ModelFile, "Lastmodellen")
     entries = {name: getattr(read.inputs, name) for name in INPUT_NAMES}
     return LoadModel(inputs={name: entry.value for name, entry in entries.items()},
                      sources={name: entry.source for name, entry in entries.items()},

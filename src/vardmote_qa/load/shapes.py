@@ -85,9 +85,8 @@ class PlannedShape:
 
     def to_json(self) -> str:
         """The plan with the model figures its timeline is drawn from (the timeline itself is code)."""
-        model = {"inputs": self.model.inputs, "compression": self.model.compression,
-                 "video_users": self.model.video_users, "logins_per_user_s": self.model.logins_per_user_s,
-                 "pause_between_meetings_s": self.model.pause_between_meetings_s}
+        # Every figure of the model; its sources and texts explain the model file and are not needed to run it.
+        model = {name: value for name, value in asdict(self.model).items() if name not in ("sources", "texts")}
         return json.dumps({"shape": self.timeline.name, "timing": asdict(self.timing), "scale": self.scale,
                            "login_users": self.login_users, "video_users": self.video_users, "model": model},
                           ensure_ascii=False)

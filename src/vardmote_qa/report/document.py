@@ -14,6 +14,7 @@ from ..gate.kinds.requirements_coverage import RequirementRow
 from ..gate.messages_sv import STATUS_TEXT, VERDICT_TEXT, partial_run_text, sentence
 from ..gate.model import BaselineComparison, CriterionResult, Status, Waiver
 from ..gate.rundata import RunData
+from ..history.store import RunSummary
 from ..judging import Judgement
 from ..run.acceptance_results import Outcome, ScenarioResult
 from ..run.layout import PartStatus, RunLayout
@@ -128,14 +129,6 @@ class CoverageRow:
 
 
 @dataclass(frozen=True)
-class TrendPoint:
-    run_id: str
-    verdict: str
-    pass_rate: float | None
-    values: dict  # criterion id -> numeric value (or None)
-
-
-@dataclass(frozen=True)
 class DecisionDocument:
     decision: str  # the verdict's text
     partial: str | None  # "Delkörning (video): inget releasebeslut"; None for a whole run
@@ -158,7 +151,7 @@ class DecisionDocument:
     media: dict | None  # the run's media summary as the video part wrote it
     load: dict | None  # the run's load summary as the load part wrote it
     baseline_run_id: str | None
-    trend: tuple[TrendPoint, ...]  # oldest first
+    trend: tuple[RunSummary, ...]  # oldest first: the runs as the history keeps them
     allure_report: str | None  # link relative to the run folder
     blocking: tuple[str, ...]  # ids of the criteria that failed or lack evidence
 
@@ -292,8 +285,7 @@ def build(judgement: Judgement) -> DecisionDocument:
         media=data.media_summary,
         load=data.load_summary,
         baseline_run_id=data.history.baseline_run_id,
-        trend=tuple(TrendPoint(t.run_id, t.verdict, t.pass_rate, t.values)
-                    for t in reversed(judgement.trend[:TREND_LIMIT])),
+        trend=tuple(reversed(judgement.trend[:TREND_LIMIT])),
         allure_report=layout.relative(layout.allure_report_index) if layout.allure_report_index.is_file() else None,
         blocking=tuple(r.criterion.id for r in decision.results if r.status.blocks),
     )

@@ -107,6 +107,13 @@ class RunRecord:
     def layout(self) -> RunLayout:
         return RunLayout(self.path)
 
+    @property
+    def requested_parts(self) -> frozenset[str] | None:
+        """The parts the run was asked for (a partial run); None for every part (also a manifest from
+        before the key was written)."""
+        requested = self.manifest.get("requested_parts")
+        return None if requested is None else frozenset(requested)
+
     def part_status(self, name: str) -> PartStatus:
         return PartStatus.of(self.manifest.get("parts", {}).get(name, {}).get("status"))
 

@@ -29,7 +29,7 @@ from ..entries import LimitedEntry
 from ..model import Criterion, CriterionResult, Reason, Status
 from ..rundata import RunData
 from ..thresholds import tier
-from ...media.thresholds import load_thresholds
+from ...media.thresholds import measure_directions
 
 PERCENTILES = ("p50", "p95")
 
@@ -38,7 +38,7 @@ class Params(LimitedEntry):
     profile: str = Field(description="det ska ange en nätverksprofil, t.ex. bredband")
     measure: str = Field(description="det ska ange ett mått ur media/thresholds.yaml, t.ex. freeze_ratio")
     percentile: Literal["p50", "p95"] = "p95"
-    _higher_is_better: bool = PrivateAttr(False)  # the measure's direction, as media/thresholds.yaml says
+    _higher_is_worse: bool = PrivateAttr(True)  # the measure's direction, as media/thresholds.yaml says
 
     @field_validator("profile", mode="before")
     @classmethod
@@ -56,15 +56,15 @@ class Params(LimitedEntry):
 
     @model_validator(mode="after")
     def _a_measure_with_a_direction(self):
-        rules = load_thresholds()
-        if self.measure not in rules:
-            raise ValueError(f"okänt mått '{self.measure}' (kända: {', '.join(rules)})")
-        self._higher_is_better = rules[self.measure].higher_is_better
+        directions = measure_directions()
+        if self.measure not in directions:
+            raise ValueError(f"okänt mått '{self.measure}' (kända: {', '.join(directions)})")
+        self._higher_is_worse = directions[self.measure]
         return self
 
     @property
     def higher_is_worse(self) -> bool:
-        return not self._higher_is_better
+        return self._higher_is_worse
 
 
 def evaluate(criterion: Criterion, data: RunData, earlier: Mapping[str, CriterionResult]) -> CriterionResult:
