@@ -2,12 +2,20 @@
 
 from pytest_bdd import given, then, when
 
-from steps.phrasing import phrase
+from steps.phrasing import needs, phrase, visit_id_of
 
 # A long message of Swedish text at the chat's limit (4000 characters): letters the region's
 # patients write, typographic quotes and dashes, nothing a browser counts as two characters.
 _SWEDISH = "Räksmörgås med blåbär och ÅÄÖ åäö – é ü ß «citat» ”citat” 1–2 "
 LONG_MESSAGE = (_SWEDISH * (4000 // len(_SWEDISH) + 1))[:3999] + "."
+
+
+def _in_the_visit(cast, role, request):
+    """The person, on the page of the visit they are in, or else of the scenario's visit ("besöket")."""
+    actor = cast.by_role(role)
+    visit_id = actor.visit_id or visit_id_of(request)
+    assert actor.on_visit(visit_id), f"{role} kommer inte åt besök {visit_id}"
+    return actor
 
 
 @given(phrase("att patienten och vårdpersonalen chattar i ett ärende hos {unit}"), target_fixture="visit")
@@ -17,13 +25,15 @@ def chatting_in_errand(cast, unit):
 
 
 @when(phrase('{role:Roll} skriver "{text}" i chatten'))
-def write_in_chat(cast, role, text):
-    cast.by_role(role).post_in_chat(text)
+@needs("visit", "errand")
+def write_in_chat(cast, role, text, request):
+    _in_the_visit(cast, role, request).post_in_chat(text)
 
 
 @when(phrase("{role:Roll} skriver ett långt meddelande med svenska tecken"), target_fixture="sent_message")
-def write_long_message(cast, role):
-    cast.by_role(role).post_in_chat(LONG_MESSAGE)
+@needs("visit", "errand")
+def write_long_message(cast, role, request):
+    _in_the_visit(cast, role, request).post_in_chat(LONG_MESSAGE)
     return LONG_MESSAGE
 
 
@@ -33,8 +43,9 @@ def reload_visit(cast, role):
 
 
 @then(phrase('ser {role:Roll} meddelandet "{text}" i chatten'))
-def sees_chat_message(cast, role, text):
-    cast.by_role(role).expect_chat_message(text)
+@needs("visit", "errand")
+def sees_chat_message(cast, role, text, request):
+    _in_the_visit(cast, role, request).expect_chat_message(text)
 
 
 @then(phrase("ser {role:Roll} exakt samma meddelande i chatten"))
@@ -54,4 +65,4 @@ def sees_chat_in_order(cast, roles, datatable):
 @then(phrase("har ingen kod från chatten körts hos {role:Roll}"))
 def no_code_ran(cast, role):
     problems = cast.by_role(role).injected_code_problems()
-    assert not problems, f"chattmeddelandet tolkades som kod hos {role:Roll}: " + "; ".join(problems)
+    assert not problems, f"chattmeddelandet tolkades som kod hos {role}: " + "; ".join(problems)

@@ -2,17 +2,21 @@
 
 from pytest_bdd import given, then, when
 
-from steps.phrasing import ERRAND_KINDS, phrase
+from steps.phrasing import ERRAND_KINDS, duty, needs, phrase, visit_id_of
+
+from vardmote_qa.actors.roles import Duty
 
 
-@given(phrase('att {role:Roll} har lämnat ärendet "{text}" hos {unit}'), target_fixture="errand")
-def errand_left(cast, role, text, unit):
-    return cast.by_role(role).has_left_errand(unit, text)
+@given(phrase('att {patient:Roll} har lämnat ärendet "{text}" hos {unit}'), target_fixture="errand")
+def errand_left(cast, patient, text, unit):
+    return cast.by_role(patient).has_left_errand(unit, text)
 
 
-@given(phrase("att {role:Roll} har mottagningens kö öppen"))
+@given(phrase("att {role:Roll} har mottagningens kö öppen"), target_fixture="open_queue")
+@duty(Duty.READ)
 def queue_open(cast, role):
     cast.by_role(role).watch_queue()
+    return role
 
 
 @when(phrase("{role:Roll} loggar in och öppnar startsidan"), target_fixture="units_offered")
@@ -30,12 +34,13 @@ def open_unit_link(cast, role, unit):
     cast.by_role(role).open_unit_link(unit)
 
 
-@when(phrase('{role:Roll} lämnar ärendet "{text}" som {kind:w}'), target_fixture="errand")
+@when(phrase('{role:Roll} lämnar ärendet "{text}" som {kind:Ärendeform}'), target_fixture="errand")
 def leave_errand(cast, role, text, kind):
     return cast.by_role(role).leave_errand(text, ERRAND_KINDS[kind])
 
 
-@when(phrase('{role:Roll} lämnar ärendet "{text}" som {kind:w} med tolk på {language:w}'), target_fixture="errand")
+@when(phrase('{role:Roll} lämnar ärendet "{text}" som {kind:Ärendeform} med tolk på {language}'),
+      target_fixture="errand")
 def leave_errand_with_interpreter(cast, role, text, kind, language):
     return cast.by_role(role).leave_errand(text, ERRAND_KINDS[kind], language)
 
@@ -46,6 +51,7 @@ def errand_without_language(cast, role, text):
 
 
 @when(phrase("{role:Roll} tar ärendet ur kön"))
+@duty(Duty.MEET)
 def pick_up(cast, role, errand):
     cast.by_role(role).pick_up(errand)
 
@@ -67,6 +73,7 @@ def errand_queued(cast, role):
 
 
 @then(phrase("ser {role:Roll} ärendet i kön"))
+@duty(Duty.READ)
 def errand_in_queue(cast, role, errand):
     cast.by_role(role).expect_errand_in_queue(errand)
 
@@ -76,22 +83,32 @@ def errand_not_in_queue(cast, role, errand):
     cast.by_role(role).expect_errand_not_in_queue(errand)
 
 
+@then(phrase("ser {role:Roll} att kön är tom"))
+@duty(Duty.READ)
+def queue_empty(cast, role):
+    cast.by_role(role).expect_queue_empty()
+
+
 @then(phrase("ser {role:Roll} att mötet pågår"))
-def meeting_in_progress(cast, role):
-    cast.by_role(role).expect_meeting_in_progress()
+@needs("visit", "errand")
+def meeting_in_progress(cast, role, request):
+    cast.by_role(role).expect_meeting_in_progress(visit_id_of(request))
 
 
-@then(phrase("ser {role:Roll} tolkbehovet {language:w} i kön"))
+@then(phrase("ser {role:Roll} tolkbehovet {language} i kön"))
+@duty(Duty.READ)
 def interpreter_in_queue(cast, role, language, errand):
     cast.by_role(role).expect_interpreter_in_queue(errand, language)
 
 
-@then(phrase("ser {role:Roll} tolkbehovet {language:w} i mötet"))
-def interpreter_in_meeting(cast, role, language):
-    cast.by_role(role).expect_interpreter_in_meeting(language)
+@then(phrase("ser {role:Roll} tolkbehovet {language} i mötet"))
+@duty(Duty.READ)
+def interpreter_in_meeting(cast, role, language, errand):
+    cast.by_role(role).expect_interpreter_in_meeting(errand, language)
 
 
 @then(phrase("ser {role:Roll} att ärendet inte har något tolkbehov"))
+@duty(Duty.READ)
 def no_interpreter(cast, role, errand):
     cast.by_role(role).expect_no_interpreter_in_queue(errand)
 
@@ -102,11 +119,14 @@ def asked_for_language(cast, role):
 
 
 @then(phrase("dyker ärendet upp i kön hos {role:Roll}"))
-def errand_arrives(cast, role, errand):
+@duty(Duty.READ)
+def errand_arrives(cast, role, errand, open_queue):
+    assert open_queue == role, f"det är {open_queue} som har kön öppen, inte {role}"
     cast.by_role(role).expect_errand_arriving(errand)
 
 
 @then(phrase("har ingen kod från ärendet körts hos {role:Roll}"))
-def no_code_from_errand(cast, role):
+@duty(Duty.READ)
+def no_code_from_errand(cast, role, errand):
     problems = cast.by_role(role).injected_code_in_queue()
     assert not problems, f"ärendetexten tolkades som kod hos {role}: " + "; ".join(problems)

@@ -2,7 +2,9 @@
 
 from pytest_bdd import given, then, when
 
-from steps.phrasing import VISIT_KINDS, phrase
+from steps.phrasing import duty, phrase, refuses
+
+from vardmote_qa.actors.roles import Duty
 
 from vardmote_qa.target.interface import SmsText
 
@@ -13,17 +15,8 @@ def unit_has_text(cast, unit, which, text):
     return text
 
 
-@given(phrase("att vårdpersonalen har bokat ett {kind} med patienten på {unit}"), target_fixture="visit")
-def booked_visit_at(cast, kind, unit):
-    return cast.clinician.book_visit_with(cast.patient, VISIT_KINDS[kind], unit)
-
-
-@when(phrase("{role:Roll} bokar ett {kind} med patienten på {unit}"), target_fixture="visit")
-def books_in_browser(cast, role, kind, unit):
-    return cast.by_role(role).book_visit_in_browser(cast.patient, unit, VISIT_KINDS[kind])
-
-
 @when(phrase("{role:Roll} skickar en påminnelse om besöket"))
+@duty(Duty.BOOK)
 def sends_reminder(cast, role, visit):
     cast.by_role(role).send_reminder(visit)
 
@@ -34,6 +27,7 @@ def tries_text(cast, role, unit, which, text):
 
 
 @then(phrase("visar SMS-utkorgen för {role:Roll} exakt texten ifylld med besökets uppgifter"))
+@duty(Duty.READ)
 def outbox_shows_filled_text(cast, role, sms_template, visit):
     found = cast.by_role(role).outbox_text_filled_from(sms_template, visit)
     assert found, f"inget SMS är exakt \"{sms_template}\" ifylld för besök {visit.id}"
@@ -63,5 +57,6 @@ def link_leads_to_visit(cast, visit):
 
 
 @then(phrase("kan {role:Roll} inte ändra inställningarna för {unit}"))
+@refuses(Duty.CONFIGURE)
 def cannot_configure(cast, role, unit):
     assert not cast.by_role(role).may_configure(unit), f"{role} kommer åt inställningarna för {unit}"

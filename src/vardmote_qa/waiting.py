@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from typing import Callable, TypeVar
+from dataclasses import dataclass
+from typing import Callable, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -23,6 +24,15 @@ ACCEPTANCE_RUN_TIMEOUT_S = 20 * 60
 # How often a run looks at what its child processes (pytest, Locust) have done, for the live progress.
 PROGRESS_POLL_INTERVAL_S = 1.0
 POLL_INTERVAL_S = 0.1
+# An SMS (invitation, reminder) must be in the outbox within this after the act that sends it.
+SMS_DELIVERY_TIMEOUT_S = 10.0
+# A unit's live queue (refreshed every 2 s by the page) must show a change within this.
+QUEUE_UPDATE_TIMEOUT_S = 10.0
+# How long a patient in the waiting room is watched for a picture from the staff that must not come.
+WAITING_ROOM_WATCH_S = 3.0
+# Video back to the tier asked for after a network drop (the measure itself is recovery_s, bounded by its
+# thresholds; this is how long the step is willing to wait for it, a few frames' worth past the worst limit).
+VIDEO_RECOVERY_TIMEOUT_S = 20.0
 
 
 class NotYet(AssertionError):
@@ -44,6 +54,63 @@ def eventually(check: Callable[[], T], *, timeout: float, interval: float = POLL
         if time.monotonic() >= deadline:
             detail = f": {last_problem}" if last_problem else ""
             raise NotYet(f"{description} uppfylldes inte inom {timeout:.0f} s{detail}")
+        time.sleep(interval)
+
+
+@dataclass(frozen=True)
+class Sighting(Generic[T]):
+    """One value seen during a wait, and when (seconds after the wait began)."""
+    at_s: float
+    value: T
+
+
+def _sightings_sv(sightings: list[Sighting], describe: Callable[[object], str]) -> str:
+    """'0,0 s: 2 ärenden; 4,1 s: 1 ärende': each change once, so a long wait stays one readable line."""
+    return "; ".join(f"{sighting.at_s:.1f}".replace(".", ",") + f" s: {describe(sighting.value)}"
+                     for sighting in sightings) or "ingenting"
+
+
+def _watch(look: Callable[[], T], sightings: list[Sighting], started: float) -> T:
+    value = look()
+    if not sightings or sightings[-1].value != value:
+        sightings.append(Sighting(time.monotonic() - started, value))
+    return value
+
+
+def expect_within(look: Callable[[], T], holds: Callable[[T], bool], *, bound_s: float, what: str,
+                  describe: Callable[[object], str] = str, interval: float = POLL_INTERVAL_S) -> T:
+    """Like Playwright's expect: looks until what it sees holds, up to bound_s, and returns what it saw.
+
+    When the bound passes it raises NotYet with what it was waiting for, the bound, and every distinct
+    value it saw during the wait with its time, so a failure says "never" only when it watched the whole
+    bound. look() may raise AssertionError for "nothing to see yet"; that is a sighting too."""
+    started, sightings = time.monotonic(), []
+    while True:
+        try:
+            value = _watch(look, sightings, started)
+        except AssertionError as nothing:
+            value = None
+            if not sightings or sightings[-1].value != f"({nothing})":
+                sightings.append(Sighting(time.monotonic() - started, f"({nothing})"))
+        else:
+            if holds(value):
+                return value
+        if time.monotonic() - started >= bound_s:
+            raise NotYet(f"{what} inom {bound_s:.0f} s: såg {_sightings_sv(sightings, describe)}")
+        time.sleep(interval)
+
+
+def expect_throughout(look: Callable[[], T], holds: Callable[[T], bool], *, duration_s: float, what: str,
+                      describe: Callable[[object], str] = str, interval: float = POLL_INTERVAL_S) -> list[Sighting]:
+    """The opposite wait: what is seen must hold the whole duration (nothing that must not come, comes).
+    Fails at the first sighting that does not hold, naming it and what came before; returns the sightings."""
+    started, sightings = time.monotonic(), []
+    while True:
+        value = _watch(look, sightings, started)
+        if not holds(value):
+            raise NotYet(f"{what} under {duration_s:.0f} s: såg {_sightings_sv(sightings, describe)}")
+        if time.monotonic() - started >= duration_s:
+            return sightings
         time.sleep(interval)
 
 

@@ -33,6 +33,12 @@ def create_errand(body: ErrandRequest, request: Request, user: User = Depends(ap
                           body.interpreter_language)
 
 
+@router.get("/interpreter-languages")
+def interpreter_languages() -> list[str]:
+    """The languages an errand may ask an interpreter for (the errand form offers the same)."""
+    return errands.INTERPRETER_LANGUAGES
+
+
 @router.get("/queue")
 def read_queue(request: Request, user: User = Depends(api_user)) -> list[dict]:
     if not user.is_staff:

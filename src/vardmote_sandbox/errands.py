@@ -66,10 +66,11 @@ def _anonymous_client_of(database: Database, client_id: int, unit_id: int) -> bo
 
 
 def queue(database: Database, user: User) -> list[dict[str, Any]]:
-    """The errands waiting in the queues of the units where this user may meet patients, oldest first."""
+    """The errands waiting in the queues of the units whose visits this user may read, oldest first.
+    Reading is not taking: pick_up() asks for the right to meet patients."""
     rows = database.query(f"SELECT {visits.VISIT_COLUMNS} {visits.VISIT_FROM} WHERE v.status = 'ko'"
                           " ORDER BY v.created_at, v.id")
-    return [row for row in rows if user.may("mota", row["unit_id"])]
+    return [row for row in rows if user.may("lasa_besok", row["unit_id"])]
 
 
 def pick_up(database: Database, user: User, visit_id: int) -> dict[str, Any]:

@@ -85,9 +85,10 @@ def start_page(request: Request) -> HTMLResponse:
     units = database.query("SELECT id, name FROM units ORDER BY name")
     my_units = [unit for unit in units if user.may("boka", unit["id"])]
     may_meet = any(user.may("mota", unit["id"]) for unit in units)
+    may_read = any(user.may("lasa_besok", unit["id"]) for unit in units)
     return _render(request, "staff_start.html", user, visits=visits.visits_for_staff(database, user),
                    units=my_units, patients=database.query("SELECT personnummer, name FROM patients ORDER BY name"),
-                   queue=errands.queue(database, user), may_meet=may_meet,
+                   queue=errands.queue(database, user), may_meet=may_meet, may_read=may_read,
                    configurable=database.query("SELECT slug, name FROM units ORDER BY name") if user.is_admin
                    else [unit for unit in database.query("SELECT id, slug, name FROM units ORDER BY name")
                          if user.may("konfigurera", unit["id"])])

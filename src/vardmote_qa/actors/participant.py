@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..media.observation import MediaObservation
 from ..media.profiles import NetworkProfile
 from ..target.interface import ChatLine, ChatSender, VisitScreen, VisitStatus
-from ..waiting import pause
+from ..waiting import WAITING_ROOM_WATCH_S, expect_throughout, pause
 from .actor import Actor
 from .narration import step_title
 
@@ -26,6 +26,17 @@ class Participant(Actor):
         self.visit_screen.open(visit_id)
         self.visit_id = visit_id
 
+    def on_visit(self, visit_id: int) -> bool:
+        """Makes sure this person's page shows the visit, however they got there (queue, link, booking):
+        opens it when the page is elsewhere. False when the service does not show it to this person."""
+        if self.visit_id != visit_id or f"/besok/{visit_id}" not in self.page.url:
+            self._log_in()
+            self.visit_screen.open(visit_id)
+        shown = self.visit_screen.is_shown()
+        if shown:
+            self.visit_id = visit_id
+        return shown
+
     @step_title("{self.role_word} försöker öppna besök {visit_id}")
     def expect_visit_unreachable(self, visit_id: int) -> None:
         self._log_in()
@@ -33,11 +44,37 @@ class Participant(Actor):
         self.visit_screen.expect_not_found()
 
     @step_title("{self.role_word} ser att mötet pågår")
-    def expect_meeting_in_progress(self) -> None:
+    def expect_meeting_in_progress(self, visit_id: int) -> None:
+        assert self.on_visit(visit_id), f"{self.role_word} kommer inte åt besök {visit_id}"
         self.visit_screen.expect_status(VisitStatus.IN_PROGRESS)
 
+    @step_title("{self.role_word} lämnar besöket")
+    def leave_visit(self) -> None:
+        self.visit_screen.leave()
+
+    @step_title("{self.role_word} försöker skriva i chatten i besök {visit_id}")
+    def chat_still_offered(self, visit_id: int) -> str | None:
+        """Why this person could still write in the visit's chat (after a reload too); None when they cannot.
+        A visit this person cannot even open is the stronger "cannot"."""
+        if not self.on_visit(visit_id):
+            return None
+        self.visit_screen.expect_closed()
+        if self.visit_screen.offers_chat_input():
+            return "chattfältet visas fortfarande"
+        self.visit_screen.reload()
+        self.visit_screen.expect_closed()
+        return "chattfältet visas igen efter omladdning" if self.visit_screen.offers_chat_input() else None
+
+    @step_title("{self.role_word} väntar och ser ingen bild från den andra parten")
+    def expect_no_picture_while_waiting(self) -> None:
+        """Watched for a while, not once: a picture that arrives after a second is still a picture too early."""
+        self.visit_screen.expect_waiting_room()
+        expect_throughout(self.visit_screen.remote_picture, lambda seen: seen == "ingen bild",
+                          duration_s=WAITING_ROOM_WATCH_S, what=f"{self.role_word} i väntrummet utan bild")
+
     @step_title("{self.role_word} ser att besöket är avslutat")
-    def expect_visit_over(self) -> None:
+    def expect_visit_over(self, visit_id: int) -> None:
+        assert self.on_visit(visit_id), f"{self.role_word} kommer inte åt besök {visit_id}"
         self.visit_screen.expect_closed()
 
     @step_title("{self.role_word} laddar om besöket")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..target.interface import ConsentPage, Errand, PatientApi, Sms, StaffApi, Visit, VisitKind
-from ..waiting import CHAT_DELIVERY_TIMEOUT_S, eventually
+from ..waiting import SMS_DELIVERY_TIMEOUT_S, expect_within
 from .logins import PatientLogin
 from .narration import step_title
 from .participant import Participant
@@ -30,13 +30,23 @@ class Patient(Participant):
             self._api = self.target.patient_api(self.personnummer)
         return self._api
 
-    @step_title("patienten får kallelsen i SMS")
+    @step_title("{self.role_word} får kallelsen i SMS")
     def expect_invitation(self, visit: Visit) -> Sms:
         self.visit_id = visit.id
-        return eventually(lambda: next(iter(self.phone.invitations_for(visit.id)), None),
-                          timeout=CHAT_DELIVERY_TIMEOUT_S, description="kallelsen i SMS")
+        return self._texts_for(visit, at_least=1, what=f"en kallelse i SMS för besök {visit.id}")[0]
 
-    @step_title("patienten öppnar länken i kallelsen och loggar in med BankID")
+    @step_title("{self.role_word} får en påminnelse i SMS")
+    def expect_reminder(self, visit: Visit) -> Sms:
+        """The reminder is the newest SMS of the visit after its invitation (the outbox keeps them in order)."""
+        self.visit_id = visit.id
+        return self._texts_for(visit, at_least=2, what=f"en påminnelse i SMS för besök {visit.id}")[-1]
+
+    def _texts_for(self, visit: Visit, at_least: int, what: str) -> list[Sms]:
+        return expect_within(lambda: self.phone.invitations_for(visit.id), lambda texts: len(texts) >= at_least,
+                             bound_s=SMS_DELIVERY_TIMEOUT_S, what=what,
+                             describe=lambda texts: f"{len(texts)} SMS" if isinstance(texts, list) else str(texts))
+
+    @step_title("{self.role_word} öppnar länken i SMS:et och loggar in med BankID")
     def open_invitation(self, invitation: Sms) -> None:
         screen = self.target.login_screen(self.page)
         screen.open_invitation(invitation.link)
@@ -44,8 +54,10 @@ class Patient(Participant):
         self._logged_in = True
         self.visit_id = self.visit_screen.visit_id()
 
-    @step_title("patienten checkar in i väntrummet")
+    @step_title("{self.role_word} checkar in i väntrummet")
     def check_in(self) -> None:
+        if self.visit_id is not None:
+            assert self.on_visit(self.visit_id), f"{self.role_word} kommer inte åt besök {self.visit_id}"
         self.visit_screen.click_check_in()
         self.visit_screen.expect_waiting_room()
 

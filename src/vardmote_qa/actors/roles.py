@@ -40,6 +40,33 @@ ROLES: dict[str, Role] = {role.word: role for role in (
 
 ROLE_WORDS = tuple(ROLES)
 
+
+class Duty(enum.Enum):
+    """What a person-step asks of a staff role. The service decides in the end; this table says what the
+    domain lets each role do, so that the vocabulary check can refuse "enhetsadministratören bokar" before
+    a run, and the refusal steps know which roles they are about."""
+    BOOK = "boka möten och skicka påminnelser"
+    MEET = "möta patienter: ta ärenden ur kön, släppa in från väntrummet, avsluta besök"
+    READ = "läsa mottagningens besök, väntrum och kö"
+    CONFIGURE = "ändra mottagningens texter och samtycken"
+
+
+DUTIES: dict[StaffRole, frozenset[Duty]] = {
+    StaffRole.CLINICIAN: frozenset({Duty.BOOK, Duty.MEET, Duty.READ}),
+    StaffRole.SECRETARY: frozenset({Duty.BOOK, Duty.READ}),
+    StaffRole.UNIT_ADMIN: frozenset({Duty.CONFIGURE}),
+}
+
+
+def may(role: Role, duty: Duty) -> bool:
+    """Whether this role may do the duty; only staff roles have duties (patients act on their own visits)."""
+    return role.staff_role is not None and duty in DUTIES[role.staff_role]
+
+
+def roles_that_may(duty: Duty) -> list[str]:
+    return [role.word for role in ROLES.values() if may(role, duty)]
+
+
 # What each staff role does, in the words of the step vocabulary.
 STAFF_DUTIES_SV = {StaffRole.CLINICIAN: "möter patienter", StaffRole.SECRETARY: "bokar och läser",
                    StaffRole.UNIT_ADMIN: "konfigurerar men läser inga besök"}

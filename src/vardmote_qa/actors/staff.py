@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..target.interface import Errand, StaffAccount, StaffApi, StaffRole, TargetError, Visit, VisitKind, VisitStatus
-from .logins import StaffLogin
+from typing import Callable
+
+from ..target.interface import Errand, Refused, StaffAccount, StaffApi, StaffRole, Visit, VisitKind, VisitStatus
 from ..target.meeting_time import meeting_start
+from ..waiting import QUEUE_UPDATE_TIMEOUT_S, expect_within
+from .logins import StaffLogin
 from .narration import step_title
 from .participant import Participant
 from .patient import Patient
@@ -29,7 +32,7 @@ class Staff(UnitSettings, Participant):
         self.role = role
         self.api = api
 
-    @step_title("vårdpersonalen bokar ett {kind.value}möte med {patient.role_word}")
+    @step_title("{self.role_word} bokar ett {kind.value}möte med {patient.role_word}")
     def book_visit_with(self, patient: Patient, kind: VisitKind, unit: str | None = None) -> Visit:
         starts_at = meeting_start(dt.timedelta(hours=1))
         visit = self.api.book_visit(unit or self.environment.default_unit, patient.personnummer, starts_at, kind)
@@ -49,21 +52,26 @@ class Staff(UnitSettings, Participant):
         self.api.pick_up(errand.visit_id)
         patient.open_visit(errand.visit_id)
         self.open_visit(errand.visit_id)
-        patient.expect_meeting_in_progress()
+        patient.expect_meeting_in_progress(errand.visit_id)
         return self.api.visit(errand.visit_id)
 
-    @step_title("vårdpersonalen ser att {visit.patient_name} väntar i väntrummet")
+    @step_title("{self.role_word} ser att {visit.patient_name} väntar i väntrummet")
     def expect_patient_waiting(self, visit: Visit) -> None:
-        self._start_screen().expect_waiting(visit.patient_name)
+        self._start_screen().expect_waiting(visit.id, visit.patient_name)
 
-    @step_title("vårdpersonalen släpper in {visit.patient_name}")
+    @step_title("{self.role_word} släpper in {visit.patient_name}")
     def admit(self, visit: Visit) -> None:
-        self.target.start_screen(self.page).click_open_waiting_visit(visit.patient_name)
+        # From the waiting room on the start page, wherever this person's page was before.
+        self._start_screen().click_open_waiting_visit(visit.id)
+        self.visit_id = visit.id
         self.visit_screen.click_admit()
+        self.visit_screen.expect_status(VisitStatus.IN_PROGRESS)
 
-    @step_title("vårdpersonalen avslutar besöket")
-    def close_visit(self) -> None:
+    @step_title("{self.role_word} avslutar besök {visit_id}")
+    def close_visit(self, visit_id: int) -> None:
+        assert self.on_visit(visit_id), f"{self.role_word} kommer inte åt besök {visit_id}"
         self.visit_screen.click_close_visit()
+        self.visit_screen.expect_closed()
 
     # -- the unit's queue --------------------------------------------------------------------------------
     @step_title("{self.role_word} ser ärendet \"{errand.text}\" i kön")
@@ -81,7 +89,9 @@ class Staff(UnitSettings, Participant):
 
     @step_title("{self.role_word} kontrollerar att ingen kod från ärenden har körts")
     def injected_code_in_queue(self) -> list[str]:
-        start = self.target.start_screen(self.page)
+        # The page as it is when it already shows the queue (the live list); otherwise the queue opened now.
+        start = self.target.start_screen(self.page) if self.page.url.rstrip("/") == self.target.base_url \
+            else self._start_screen()
         problems = ["kod från ett ärende kördes i webbläsaren"] if start.code_from_errands_ran() else []
         elements = start.markup_elements_in_queue()
         return problems + ([f"{elements} HTML-element skapades av ärendetexter"] if elements else [])
@@ -89,6 +99,13 @@ class Staff(UnitSettings, Participant):
     @step_title("{self.role_word} ser inte ärendet i kön")
     def expect_errand_not_in_queue(self, errand: Errand) -> None:
         self._start_screen().expect_not_in_queue(errand.visit_id)
+
+    @step_title("{self.role_word} ser att kön är tom")
+    def expect_queue_empty(self) -> None:
+        start = self._start_screen()
+        expect_within(start.queue_visit_ids, lambda ids: not ids, bound_s=QUEUE_UPDATE_TIMEOUT_S,
+                      what=f"tom kö hos {self.role_word}",
+                      describe=lambda ids: f"ärenden {ids}" if isinstance(ids, list) else str(ids))
 
     @step_title("{self.role_word} ser tolkbehovet {language} i kön")
     def expect_interpreter_in_queue(self, errand: Errand, language: str) -> None:
@@ -105,16 +122,22 @@ class Staff(UnitSettings, Participant):
         self.visit_screen.expect_status(VisitStatus.IN_PROGRESS)
 
     @step_title("{self.role_word} ser tolkbehovet {language} i mötet")
-    def expect_interpreter_in_meeting(self, language: str) -> None:
+    def expect_interpreter_in_meeting(self, errand: Errand, language: str) -> None:
+        assert self.on_visit(errand.visit_id), f"{self.role_word} kommer inte åt ärendets möte"
         self.visit_screen.expect_interpreter_need(language)
 
     @step_title("{self.role_word} letar efter patientens identitet i kön och i mötet")
     def identity_shown_for(self, errand: Errand) -> list[str]:
-        """What on the staff's screens could identify the patient; empty when the patient is anonymous."""
+        """What on the staff's screens could identify the patient, wherever the errand is now (still in the
+        queue, or already a meeting); empty when the patient is anonymous on every screen that shows it."""
         start = self._start_screen()
-        shown = {"kön": (start.queue_entry_text(errand.visit_id), start.queue_entry_says_anonymous(errand.visit_id))}
-        self.visit_screen.open(errand.visit_id)
-        shown["mötet"] = (self.visit_screen.visible_text(), self.visit_screen.says_patient_anonymous())
+        shown = {}
+        if errand.visit_id in start.queue_visit_ids():
+            shown["kön"] = (start.queue_entry_text(errand.visit_id), start.queue_entry_says_anonymous(errand.visit_id))
+        if self.on_visit(errand.visit_id):
+            shown["mötet"] = (self.visit_screen.visible_text(), self.visit_screen.says_patient_anonymous())
+        if not shown:
+            return [f"{self.role_word} ser ärendet varken i kön eller som möte"]
         problems = [f"personnummer {match.group(0)} i {where}"
                     for where, (text, _) in shown.items() for match in _PERSONNUMMER.finditer(text)]
         problems += [f"{where} visar inte att patienten är anonym" for where, (_, anonymous) in shown.items()
@@ -130,19 +153,53 @@ class Staff(UnitSettings, Participant):
     def visible_visit_count(self) -> int:
         return self._start_screen().visit_count()
 
-    @step_title("{self.role_word} öppnar ärendet och ser att det inte går att ta")
-    def expect_cannot_pick_up_on_screen(self, errand: Errand) -> None:
-        self._log_in()
-        self.visit_screen.open(errand.visit_id)
-        self.visit_screen.expect_no_pick_up()
+    # -- what a role may not do: the screen does not offer it, and the service refuses it --------------------
+    @step_title("{self.role_word} ser om ärendet går att ta, i kön och i mötet")
+    def pick_up_offered(self, errand: Errand) -> str | None:
+        """Where this person's screens offer to take the errand; None when none does (or none shows it)."""
+        if self._start_screen().offers_pick_up(errand.visit_id):
+            return "kön erbjuder knappen Ta ärendet"
+        if self.on_visit(errand.visit_id) and self.visit_screen.offers_pick_up():
+            return "besöket erbjuder knappen Ta ärendet"
+        return None
+
+    @step_title("{self.role_word} ser om besöket går att släppa in eller avsluta")
+    def visit_action_offered(self, visit_id: int, action: str) -> str | None:
+        """'admit' or 'close': whether the visit page offers it to this person (not at all if it is not shown)."""
+        if not self.on_visit(visit_id):
+            return None
+        offered = {"admit": self.visit_screen.offers_admit, "close": self.visit_screen.offers_close}[action]()
+        return f"besöket erbjuder knappen för att {'släppa in' if action == 'admit' else 'avsluta'}" if offered else None
+
+    @step_title("{self.role_word} ser om bokningen erbjuder {unit}")
+    def booking_offered_at(self, unit: str) -> str | None:
+        return f"bokningen erbjuder {unit}" if self._start_screen().offers_booking_at(unit) else None
+
+    def _service_refusal(self, attempt: Callable[[], object]) -> Refused | None:
+        """The service's answer to trying it anyway: its refusal, or None when it let this person do it.
+        Anything that is no answer (a timeout, a 5xx) is raised, never taken for a refusal."""
+        try:
+            attempt()
+        except Refused as refused:
+            return refused
+        return None
 
     @step_title("{self.role_word} försöker ta ärendet direkt i tjänstens API")
-    def pick_up_refused_by_service(self, errand: Errand) -> bool:
-        try:
-            self.api.pick_up(errand.visit_id)
-        except TargetError:
-            return True
-        return False
+    def pick_up_refusal(self, errand: Errand) -> Refused | None:
+        return self._service_refusal(lambda: self.api.pick_up(errand.visit_id))
+
+    @step_title("{self.role_word} försöker släppa in patienten direkt i tjänstens API")
+    def admit_refusal(self, visit_id: int) -> Refused | None:
+        return self._service_refusal(lambda: self.api.admit(visit_id))
+
+    @step_title("{self.role_word} försöker avsluta besöket direkt i tjänstens API")
+    def close_refusal(self, visit_id: int) -> Refused | None:
+        return self._service_refusal(lambda: self.api.close(visit_id))
+
+    @step_title("{self.role_word} försöker boka på {unit} direkt i tjänstens API")
+    def booking_refusal(self, patient: Patient, unit: str, kind: VisitKind) -> Refused | None:
+        return self._service_refusal(lambda: self.api.book_visit(unit, patient.personnummer,
+                                                                 meeting_start(dt.timedelta(hours=1)), kind))
 
     # -- texts ---------------------------------------------------------------------------------------------
     @step_title("{self.role_word} bokar ett {kind.value}möte med {patient.role_word} på {unit}")

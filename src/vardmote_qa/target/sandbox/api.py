@@ -7,8 +7,8 @@ import secrets
 import requests
 
 from ...waiting import API_TIMEOUT_S
-from ..interface import (ConsentPage, Errand, PersonalData, Sms, SmsText, StaffAccount, StaffRole, TargetError, Visit,
-                         VisitKind)
+from ..interface import (ConsentPage, Errand, PersonalData, Refused, Sms, SmsText, StaffAccount, StaffRole, TargetError,
+                         Visit, VisitKind)
 from . import protocol
 
 
@@ -24,7 +24,10 @@ class SandboxApi:
             raise TargetError(f"{method} {path}: målmiljön svarar inte ({type(error).__name__})") from None
         if response.status_code >= 400:
             detail = response.json().get("detail") if "json" in response.headers.get("content-type", "") else ""
-            raise TargetError(f"{method} {path}: HTTP {response.status_code} {detail}")
+            message = f"{method} {path}: HTTP {response.status_code} {detail}"
+            if response.status_code < 500:
+                raise Refused(message, response.status_code, str(detail or ""))
+            raise TargetError(message)
         return response.json()
 
     def log_in_staff(self, username: str, password: str) -> "SandboxApi":
@@ -63,6 +66,12 @@ class SandboxApi:
     def pick_up(self, visit_id: int) -> Visit:
         return protocol.read_visit(self._call("POST", protocol.visit_pick_up(visit_id)))
 
+    def admit(self, visit_id: int) -> Visit:
+        return protocol.read_visit(self._call("POST", protocol.visit_admit(visit_id)))
+
+    def close(self, visit_id: int) -> Visit:
+        return protocol.read_visit(self._call("POST", protocol.visit_close(visit_id)))
+
     # -- patient ----------------------------------------------------------------------------------------
     def start_errand(self, unit: str, text: str, kind: VisitKind, interpreter_language: str | None) -> Errand:
         body = protocol.errand(self.unit_id(unit), text, kind, interpreter_language)
@@ -95,6 +104,12 @@ class SandboxApi:
 
     def personal_data(self, visit_id: int) -> PersonalData:
         return protocol.read_personal_data(self._call("GET", protocol.personal_data(visit_id)))
+
+    def unit_names(self) -> list[str]:
+        return [unit["name"] for unit in self.units()]
+
+    def interpreter_languages(self) -> list[str]:
+        return self._call("GET", protocol.INTERPRETER_LANGUAGES)
 
     def set_faults(self, **switches) -> dict:
         return self._call("POST", protocol.FAULTS, json=switches)

@@ -24,6 +24,7 @@ UNITS = "/api/units"
 VISITS = "/api/visits"  # POST books; GET lists, filtered by ?status=<status word>
 QUEUE = "/api/queue"
 ERRANDS = "/api/errands"
+INTERPRETER_LANGUAGES = "/api/interpreter-languages"  # the languages an errand may ask an interpreter for
 CONSENTS = "/api/consents"
 SMS_OUTBOX = "/api/sms-outbox"
 ADMIN_STAFF = "/api/admin/staff"

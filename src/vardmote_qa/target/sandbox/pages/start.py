@@ -23,15 +23,18 @@ class StaffStartPage:
 
     def open(self) -> None:
         self.page.goto(f"{self.base_url}/")
+        # Loaded before anything is counted: an empty list on a page still loading proves nothing.
+        expect(self.page.get_by_role("heading", name="Mina mottagningar")).to_be_visible(timeout=_UI_MS)
 
-    def _waiting_entry(self, patient_name: str):
-        return self._waiting_list.locator("li", has_text=patient_name)
+    def _waiting_entry(self, visit_id: int):
+        # By visit, not by name: the same test patient may wait in several visits of a shared target.
+        return self._waiting_list.locator(f"li[data-visit-id='{int(visit_id)}']")
 
-    def expect_waiting(self, patient_name: str) -> None:
-        expect(self._waiting_entry(patient_name)).to_be_visible(timeout=UI_TIMEOUT_S * 1000)
+    def expect_waiting(self, visit_id: int, patient_name: str) -> None:
+        expect(self._waiting_entry(visit_id)).to_contain_text(patient_name, timeout=UI_TIMEOUT_S * 1000)
 
-    def click_open_waiting_visit(self, patient_name: str) -> None:
-        self._waiting_entry(patient_name).get_by_role("link", name="Öppna besöket").click()
+    def click_open_waiting_visit(self, visit_id: int) -> None:
+        self._waiting_entry(visit_id).get_by_role("link", name="Öppna besöket").click()
         self.page.wait_for_load_state()
 
     def _queue_entry(self, visit_id: int):
@@ -62,7 +65,21 @@ class StaffStartPage:
 
     def expect_no_queue_right(self) -> None:
         expect(self._no_queue_right).to_be_visible(timeout=_UI_MS)
-        expect(self._queue).to_have_count(0)
+        expect(self._queue.get_by_role("button", name="Ta ärendet")).to_have_count(0)
+
+    def queue_visit_ids(self) -> list[int]:
+        """The errands the live queue shows now (none when the role reads no queue)."""
+        return [int(item.get_attribute("data-visit-id")) for item in self._queue.locator("li[data-visit-id]").all()]
+
+    def waiting_patient_names(self) -> list[str]:
+        return [item.inner_text().split(" väntar")[0].strip()
+                for item in self._waiting_list.locator("li[data-visit-id]").all()]
+
+    def offers_pick_up(self, visit_id: int) -> bool:
+        return self._queue_entry(visit_id).get_by_role("button", name="Ta ärendet").count() > 0
+
+    def offers_booking_at(self, unit_name: str) -> bool:
+        return self.page.get_by_label("Mottagning").locator("option", has_text=unit_name).count() > 0
 
     def visit_count(self) -> int:
         return self._visits.count()

@@ -109,6 +109,38 @@ class VisitPage:
         expect(self.page.locator("body")).to_contain_text(re.compile("Besöket finns inte|Logga in"), timeout=_UI_MS)
         expect(self._root).to_have_count(0)
 
+    def is_shown(self) -> bool:
+        """After open(): True when the visit page is shown, False when the service said it is not there
+        for this person ("Besöket finns inte", or the login page): the strongest "cannot"."""
+        outcome = self._root.or_(self.page.locator("body", has_text=re.compile("Besöket finns inte|Logga in")))
+        expect(outcome.first).to_be_visible(timeout=_UI_MS)
+        return self._root.count() > 0
+
+    def offers_pick_up(self) -> bool:
+        return self._pick_up.is_visible()
+
+    def offers_admit(self) -> bool:
+        return self._admit.is_visible()
+
+    def offers_close(self) -> bool:
+        return self._close.is_visible()
+
+    def offers_chat_input(self) -> bool:
+        return self._message.is_visible()
+
+    def remote_picture(self) -> str:
+        """What the remote video element shows: "ingen bild", or its frame size and decoded frame count."""
+        return self.page.evaluate("""() => {
+            const video = document.querySelector("[data-testid=remote-video]");
+            if (!video || !video.srcObject || video.videoWidth === 0) return "ingen bild";
+            const quality = video.getVideoPlaybackQuality ? video.getVideoPlaybackQuality().totalVideoFrames : 0;
+            return `bild ${video.videoWidth}x${video.videoHeight}, ${quality} bildrutor`;
+        }""")
+
+    def leave(self) -> None:
+        """Leaves the visit page (the browser goes to the start page): the socket closes, the visit stays."""
+        self.page.goto(f"{self.base_url}/")
+
     def expect_no_visit_content(self) -> None:
         expect(self._root).to_have_count(0)
         expect(self._chat_log).to_have_count(0)
