@@ -2,7 +2,7 @@
 
 from pytest_bdd import given, then, when
 
-from steps.phrasing import needs, phrase, visit_id_of
+from steps.phrasing import columns, needs, phrase, visit_id_of
 
 # A long message of Swedish text at the chat's limit (4000 characters): letters the region's
 # patients write, typographic quotes and dashes, nothing a browser counts as two characters.
@@ -55,6 +55,7 @@ def sees_exact_message(cast, role, sent_message):
 
 
 @then(phrase("ser {roles:Roller} chatten i den här ordningen:"))
+@columns(avsändare="role", meddelande="text")
 def sees_chat_in_order(cast, roles, datatable):
     expected = [(cast.by_role(sender).chat_sender, text) for sender, text in datatable[1:]]
     for actor in cast.by_roles(roles):

@@ -2,7 +2,7 @@
 
 from pytest_bdd import given, then, when
 
-from steps.phrasing import ERRAND_KINDS, duty, needs, phrase, visit_id_of
+from steps.phrasing import ERRAND_KINDS, columns, duty, needs, phrase, visit_id_of
 
 from vardmote_qa.actors.roles import Duty
 
@@ -57,6 +57,7 @@ def pick_up(cast, role, errand):
 
 
 @then(phrase("erbjuds precis de här mottagningarna:"))
+@columns(mottagning="unit")
 def exactly_these_units(units_offered, datatable):
     expected = sorted(row[0] for row in datatable[1:])
     assert sorted(units_offered) == expected, f"startsidan erbjuder {sorted(units_offered)}"

@@ -4,7 +4,7 @@
 be read as a role called "kollegan inte". `{roles:Roller}` matches "patienten och vårdpersonalen" and "både
 patienten och vårdpersonalen".
 
-Three marks on a step function tell the vocabulary check (`vmqa vocabulary --check`) what a step asks of the
+Marks on a step function tell the vocabulary check (`vmqa vocabulary --check`) what a step asks of the
 scenario before it: `needs("visit", "errand")` (one of these must have been given by an earlier step's
 target_fixture; a fixture parameter of the function is a need by itself), `duty(Duty.BOOK)` (the role in it
 must be one the role table lets do that) and `refuses(Duty.BOOK)` (a "cannot" step: the role must be one the
@@ -73,6 +73,22 @@ def duty(what: Duty):
 def refuses(what: Duty):
     def mark(step_function):
         step_function.vmqa_refuses = what
+        return step_function
+    return mark
+
+
+def engages(step_function):
+    """The step gives the role in it an account at a unit ("arbetar på"); until then a staff role without a
+    standing account has none."""
+    step_function.vmqa_engages = True
+    return step_function
+
+
+def columns(**header: str):
+    """The table the step reads: each column's header, as testers write it, and the parameter whose values
+    its cells take ("mottagning": "unit"); "text" takes any text."""
+    def mark(step_function):
+        step_function.vmqa_columns = tuple(header.items())
         return step_function
     return mark
 

@@ -2,12 +2,13 @@
 
 from pytest_bdd import given, then
 
-from steps.phrasing import assert_refused, needs, phrase, refuses, visit_id_of
+from steps.phrasing import assert_refused, engages, needs, phrase, refuses, visit_id_of
 
 from vardmote_qa.actors.roles import Duty
 
 
 @given(phrase("att {role:Roll} arbetar på {unit}"))
+@engages
 def works_at(cast, role, unit):
     cast.engage(role, unit)
 

@@ -45,11 +45,20 @@ class Duty(enum.Enum):
     """What a person-step asks of a staff role. The service decides in the end; this table says what the
     domain lets each role do, so that the vocabulary check can refuse "enhetsadministratören bokar" before
     a run, and the refusal steps know which roles they are about."""
-    BOOK = "boka möten och skicka påminnelser"
-    MEET = "möta patienter: ta ärenden ur kön, släppa in från väntrummet, avsluta besök"
-    READ = "läsa mottagningens besök, väntrum och kö"
-    CONFIGURE = "ändra mottagningens texter och samtycken"
+    BOOK = "boka möten"
+    MEET = "möta patienter"
+    READ = "läsa besök och kö"
+    CONFIGURE = "konfigurera mottagningen"
 
+    @property
+    def details(self) -> str:
+        return DUTY_DETAILS[self]
+
+
+DUTY_DETAILS = {Duty.BOOK: "boka möten och skicka påminnelser",
+                Duty.MEET: "möta patienter: ta ärenden ur kön, släppa in från väntrummet, avsluta besök",
+                Duty.READ: "läsa mottagningens besök, väntrum och kö",
+                Duty.CONFIGURE: "ändra mottagningens texter och samtycken"}
 
 DUTIES: dict[StaffRole, frozenset[Duty]] = {
     StaffRole.CLINICIAN: frozenset({Duty.BOOK, Duty.MEET, Duty.READ}),

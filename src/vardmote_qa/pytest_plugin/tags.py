@@ -23,6 +23,11 @@ def marker_lines() -> list[str]:
     return lines
 
 
+def known_tags() -> set[str]:
+    """Every tag a feature may carry (what marker_lines() registers)."""
+    return set(SEVERITY_TAGS) | set(SELECTION_TAGS) | set(load_catalogue())
+
+
 def allure_labels(tag: str) -> list[tuple[str, str]]:
     """(label type, value) pairs for one tag."""
     if tag in SEVERITY_TAGS:

@@ -8,7 +8,7 @@ import requests
 
 from ...waiting import API_TIMEOUT_S
 from ..interface import (ConsentPage, Errand, PersonalData, Refused, Sms, SmsText, StaffAccount, StaffRole, TargetError,
-                         Visit, VisitKind)
+                         UnitInfo, Visit, VisitKind)
 from . import protocol
 
 
@@ -105,8 +105,11 @@ class SandboxApi:
     def personal_data(self, visit_id: int) -> PersonalData:
         return protocol.read_personal_data(self._call("GET", protocol.personal_data(visit_id)))
 
-    def unit_names(self) -> list[str]:
-        return [unit["name"] for unit in self.units()]
+    def unit_infos(self) -> list[UnitInfo]:
+        return [protocol.read_unit_info(unit) for unit in self.units()]
+
+    def unit_name(self, slug_or_name: str) -> str:
+        return self.unit(slug_or_name)["name"]
 
     def interpreter_languages(self) -> list[str]:
         return self._call("GET", protocol.INTERPRETER_LANGUAGES)

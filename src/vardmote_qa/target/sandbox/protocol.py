@@ -10,7 +10,7 @@ the platform never imports.
 
 from __future__ import annotations
 
-from ..interface import ConsentPage, PersonalData, Sms, SmsText, StaffRole, Visit, VisitKind, VisitStatus
+from ..interface import ConsentPage, PersonalData, Sms, SmsText, StaffRole, UnitInfo, Visit, VisitKind, VisitStatus
 
 # -- routes ----------------------------------------------------------------------------------------------
 HEALTH = "/health"
@@ -163,6 +163,12 @@ def read_unit_texts(data: dict) -> dict[SmsText, str]:
 
 def read_consent_pages(data: dict) -> dict[ConsentPage, str]:
     return {page: data[word] for page, word in CONSENT_PAGE_WORDS.items() if word in data}
+
+
+def read_unit_info(unit: dict) -> UnitInfo:
+    """A unit of GET /api/units, as the vocabulary lists it."""
+    return UnitInfo(unit["name"], bool(unit["patient_initiated"]), bool(unit["on_start_page"]),
+                    bool(unit["allows_anonymous"]))
 
 
 def unit_with(units: list[dict], slug_or_name: str) -> dict | None:
