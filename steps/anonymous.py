@@ -2,7 +2,9 @@
 
 from pytest_bdd import then, when
 
-from steps.phrasing import phrase
+from steps.phrasing import duty, phrase
+
+from vardmote_qa.actors.roles import Duty
 
 
 @when(phrase("{role:Roll} fortsätter anonymt"))
@@ -16,6 +18,7 @@ def no_anonymous_option(cast, role):
 
 
 @then(phrase("ser {role:Roll} ingen identitet för patienten"))
+@duty(Duty.READ)
 def no_identity_shown(cast, role, errand):
     problems = cast.by_role(role).identity_shown_for(errand)
     assert not problems, "patientens identitet syns: " + "; ".join(problems)

@@ -112,7 +112,7 @@ def visit_id_of(request) -> int:
 
 
 # What each thing a step gives is called in a sentence to a tester (the check's messages use these too).
-WHAT_IS_GIVEN = {"visit": "ett bokat besök", "errand": "ett ärende", "invitation": "en kallelse",
+WHAT_IS_GIVEN = {"visit": "ett besök", "errand": "ett ärende", "invitation": "en kallelse",
                  "sent_message": "ett skickat meddelande", "consent_text": "ett samtyckeskrav",
                  "sms_template": "en SMS-text", "refusal": "ett försök att spara en text",
                  "units_offered": "startsidans mottagningar", "open_queue": "en öppen kö"}

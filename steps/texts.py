@@ -35,13 +35,14 @@ def outbox_shows_filled_text(cast, role, sms_template, visit):
 
 @then("innehåller kallelsen inte patientens personnummer")
 def no_personnummer_in_invitation(cast, visit):
-    text, number = cast.patient.expect_invitation(visit).text, cast.patient.personnummer
+    patient = cast.patient_of(visit.id)
+    text, number = patient.expect_invitation(visit).text, patient.personnummer
     assert number not in text and number[2:] not in text, text
 
 
 @then(phrase('innehåller kallelsen inte texten "{fragment}"'))
 def invitation_without(cast, visit, fragment):
-    invitation = cast.patient.expect_invitation(visit)
+    invitation = cast.patient_of(visit.id).expect_invitation(visit)
     assert fragment not in invitation.text, invitation.text
 
 
@@ -52,8 +53,9 @@ def text_refused(refusal, message):
 
 @then("leder länken i kallelsen till besöket")
 def link_leads_to_visit(cast, visit):
-    cast.patient.open_invitation(cast.patient.expect_invitation(visit))
-    assert cast.patient.visit_id == visit.id, f"länken ledde till besök {cast.patient.visit_id}"
+    patient = cast.patient_of(visit.id)
+    patient.open_invitation(patient.expect_invitation(visit))
+    assert patient.visit_id == visit.id, f"länken ledde till besök {patient.visit_id}"
 
 
 @then(phrase("kan {role:Roll} inte ändra inställningarna för {unit}"))

@@ -14,19 +14,25 @@ from vardmote_qa.actors.roles import Duty
 @given(phrase("att {role:Roll} har bokat ett {kind:Mötesform} med {patient:Roll}"), target_fixture="visit")
 @duty(Duty.BOOK)
 def booked_visit(cast, role, kind, patient):
-    return cast.by_role(role).book_visit_with(cast.by_role(patient), VISIT_KINDS[kind])
+    visit = cast.by_role(role).book_visit_with(cast.by_role(patient), VISIT_KINDS[kind])
+    cast.note_booking(visit.id, patient)
+    return visit
 
 
 @given(phrase("att {role:Roll} har bokat ett {kind:Mötesform} med {patient:Roll} på {unit}"), target_fixture="visit")
 @duty(Duty.BOOK)
 def booked_visit_at(cast, role, kind, patient, unit):
-    return cast.by_role(role).book_visit_with(cast.by_role(patient), VISIT_KINDS[kind], unit)
+    visit = cast.by_role(role).book_visit_with(cast.by_role(patient), VISIT_KINDS[kind], unit)
+    cast.note_booking(visit.id, patient)
+    return visit
 
 
 @when(phrase("{role:Roll} bokar ett {kind:Mötesform} med {patient:Roll} på {unit}"), target_fixture="visit")
 @duty(Duty.BOOK)
 def books_in_browser(cast, role, kind, patient, unit):
-    return cast.by_role(role).book_visit_in_browser(cast.by_role(patient), unit, VISIT_KINDS[kind])
+    visit = cast.by_role(role).book_visit_in_browser(cast.by_role(patient), unit, VISIT_KINDS[kind])
+    cast.note_booking(visit.id, patient)
+    return visit
 
 
 @then(phrase("kan {role:Roll} inte boka ett {kind:Mötesform} med {patient:Roll} på {unit}"))
@@ -53,14 +59,15 @@ def reminder_received(cast, patient, visit):
 
 @then(phrase('innehåller påminnelsen texten "{fragment}"'))
 def reminder_contains(cast, visit, fragment):
-    reminder = cast.patient.expect_reminder(visit)
+    reminder = cast.patient_of(visit.id).expect_reminder(visit)
     assert fragment in reminder.text, f"påminnelsen lyder: {reminder.text}"
 
 
 @then("leder länken i påminnelsen till besöket")
 def reminder_link_leads_to_visit(cast, visit):
-    cast.patient.open_invitation(cast.patient.expect_reminder(visit))
-    assert cast.patient.visit_id == visit.id, f"länken i påminnelsen ledde till besök {cast.patient.visit_id}"
+    patient = cast.patient_of(visit.id)
+    patient.open_invitation(patient.expect_reminder(visit))
+    assert patient.visit_id == visit.id, f"länken i påminnelsen ledde till besök {patient.visit_id}"
 
 
 @when(phrase("{patient:Roll} öppnar länken i kallelsen och loggar in med BankID"))

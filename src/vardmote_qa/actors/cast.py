@@ -28,6 +28,7 @@ class Cast:
         self._environment = environment
         self._evidence = evidence
         self._actors: dict[str, Actor] = {}
+        self._patient_of_visit: dict[int, str] = {}  # who a booked visit is for, by the role word
 
     def _common(self, role: Role) -> dict:
         return {"target": self._target, "new_context": self._new_context, "environment": self._environment,
@@ -76,6 +77,14 @@ class Cast:
         """'patienten och vårdpersonalen', 'både patienten och vårdpersonalen' -> both actors."""
         words = re.split(r",|\boch\b", re.sub(r"^\s*både\s+", "", phrase))
         return [self.by_role(word) for word in words if word.strip()]
+
+    def note_booking(self, visit_id: int, patient_word: str) -> None:
+        """Remembers whom a booked visit is for, so that "kallelsen" is read and followed by that patient."""
+        self._patient_of_visit[visit_id] = role_named(patient_word).word
+
+    def patient_of(self, visit_id: int) -> Patient:
+        """The patient a visit was booked for in this scenario (the first test patient if not booked here)."""
+        return self.by_role(self._patient_of_visit.get(visit_id, "patienten"))
 
     @property
     def patient(self) -> Patient:

@@ -66,7 +66,7 @@ _HOW_TO = """## Så skriver du ett scenario
    (`@kritisk`, `@hog`, `@normal`) och vid behov `@smoke`, `@negativ` (det som inte får hända), `@video`, `@chatt`.
 3. `Givet` ordnar (via tjänstens API), `När` gör (i webbläsaren), `Så` kontrollerar. En `Bakgrund` har bara `Givet`.
 4. Skriv bara steg ur listan nedan, med värden ur listorna över parametrar. *ärendet* är det senaste ärendet
-   i scenariot, *besöket* det senast bokade besöket (finns inget, det besök det senaste ärendet blev),
+   i scenariot, *besöket* det senast bokade (eller i chatt mötta) besöket, och finns inget sådant det besök det senaste ärendet blev,
    *kallelsen* och *påminnelsen* hör till besöket. Ett steg som behöver något (kolumnen *behöver*) kräver
    att ett tidigare steg gav det (kolumnen *ger*).
 5. Personal utom vårdpersonalen får ett konto först med *Givet att `<roll>` arbetar på `<mottagning>`*.
@@ -159,7 +159,7 @@ def as_markdown(definitions: list[StepDefinition], values: AcceptedValues,
             lines += ["", f"## {area}", "", "| steg | behöver | ger | roller | exempel |", "|---|---|---|---|---|"]
         phrase = f"`{definition.keyword} {shown_phrase(definition.phrase)}`"
         if definition.columns:
-            phrase += "<br>tabell: " + " \\| ".join(f"*{header}*" for header, _ in definition.columns)
+            phrase += "<br>tabell med kolumnerna " + ", ".join(f"*{header}*" for header, _ in definition.columns)
         example = _example(definition, used)
         shown_example = f"`{KEYWORDS[example.type]} {example.text}` ({example.where})" if example else \
             "*(används inte i någon feature än)*"

@@ -1,0 +1,20 @@
+# language: sv
+@DVM-09
+Egenskap: Den som inte når ärendet kan inte heller ta det
+  Ett "kan inte" gäller oavsett skäl: den som inte ens får se ärendet kan inte ta det, och personal på en
+  annan mottagning har en tom kö. Skrivna enbart ur docs/vocabulary.md.
+
+  @kritisk @negativ @SEC-01
+  Scenario: En enhetsadministratör kan inte ta ett ärende den inte får se
+    Givet att enhetsadministratören arbetar på Ung utsatt
+    Och att den andra patienten har lämnat ärendet "Jag behöver stöd" hos Ung utsatt
+    Så kan enhetsadministratören inte ta ärendet
+    Och ser enhetsadministratören inte ärendet i kön
+
+  @hog @negativ @DVM-03
+  Scenario: Kollegan på en vårdcentral har en tom kö när ett ärende kommer till en annan mottagning
+    Givet att kollegan arbetar på Vårdcentralen Borås Norrby
+    Och att patienten har lämnat ärendet "Jag har ont i ryggen" hos Hälsocoach online
+    Så ser kollegan att kön är tom
+    Och ser kollegan inte ärendet i kön
+    Och kan kollegan inte öppna ärendet
