@@ -18,3 +18,8 @@ Egenskap: Den som inte når ärendet kan inte heller ta det
     Så ser kollegan att kön är tom
     Och ser kollegan inte ärendet i kön
     Och kan kollegan inte öppna ärendet
+
+  @hog @negativ @SEC-01
+  Scenario: En enhetsadministratör kan inte boka möten
+    Givet att enhetsadministratören arbetar på Logopedmottagningen, SäS
+    Så kan enhetsadministratören inte boka ett chattmöte med patienten på Logopedmottagningen, SäS
