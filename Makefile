@@ -44,7 +44,7 @@ bench-load: setup
 video-truth: setup
 	$(BIN)/python -m vardmote_qa.bench.video_truth --runs 10 --out reports/bench/media-truth.json
 
-# docs/vocabulary.md: every step phrase with an example, for testers writing scenarios.
+# docs/vocabulary.md: every step with its needs, roles and accepted values (from the sandbox), for testers.
 vocabulary: setup
 	$(BIN)/vmqa vocabulary
 

@@ -40,4 +40,5 @@ def test_smoke_selects_a_quick_check_of_each_capability_and_no_outline_examples(
 
 def test_tags_combine():
     assert selected("kritisk and DVM-08") == ["test_en_anonym_patient_möter_personalen_utan_att_uppge_vem_den_är",
-                                              "test_den_anonyma_patienten_når_bara_sitt_eget_ärende"]
+                                              "test_den_anonyma_patienten_når_bara_sitt_eget_ärende",
+                                              "test_kollegan_ser_ingen_identitet_även_efter_att_ha_tagit_det_anonyma_ärendet"]

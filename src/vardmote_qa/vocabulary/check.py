@@ -47,6 +47,14 @@ def _quoted(words) -> str:
     return listed + (f" och {len(words) - _MOST_LISTED} till (se docs/vocabulary.md)" if len(words) > _MOST_LISTED else "")
 
 
+def _known(word: str, accepted) -> str:
+    """' (menade du 'X'?)' and the known values; a long list is left to the document when a near one is named."""
+    near = difflib.get_close_matches(word, accepted, n=1, cutoff=0.5)
+    if near and len(accepted) > _MOST_LISTED:
+        return f" (menade du '{near[0]}'?); alla {len(accepted)} står i docs/vocabulary.md"
+    return (f" (menade du '{near[0]}'?)" if near else "") + f"; kända värden: {_quoted(accepted)}"
+
+
 def _nearest(text: str, step_type: str, definitions: list[StepDefinition]) -> str:
     candidates = [definition.shown() for definition in definitions]
     asked = f"{KEYWORDS[step_type]} {text}"
@@ -112,9 +120,7 @@ class Checker:
             for word in given:
                 if word not in accepted and not (name == "tier" and _is_tier_form(word)):
                     shown = PARAMETER_NAMES.get(name, name)
-                    near = difflib.get_close_matches(word, accepted, n=1, cutoff=0.5)
-                    hint = f" (menade du '{near[0]}'?)" if near else ""
-                    sentences.append(f"<{shown}> kan inte vara '{word}'{hint}; kända värden: {_quoted(accepted)}")
+                    sentences.append(f"<{shown}> kan inte vara '{word}'{_known(word, accepted)}")
         return sentences
 
     def _role_problems(self, definition: StepDefinition, arguments: dict, scenario: _Scenario) -> list[str]:
@@ -174,9 +180,7 @@ class Checker:
         accepted = self.values.by_parameter(parameter, None)
         if accepted is None or value in accepted:
             return []
-        near = difflib.get_close_matches(value, accepted, n=1, cutoff=0.5)
-        hint = f" (menade du '{near[0]}'?)" if near else ""
-        return [f"kolumnen '{header}' kan inte vara '{value}'{hint}; kända värden: {_quoted(accepted)}"]
+        return [f"kolumnen '{header}' kan inte vara '{value}'{_known(value, accepted)}"]
 
     def check_step(self, step, scenario: _Scenario) -> list[str]:
         definition, arguments, unmatched = self._match(step)
