@@ -47,7 +47,12 @@ def _errand_kind(text: str) -> str:
     return text
 
 
-TYPES = {"Roll": _role, "Roller": _roles, "Mötesform": _visit_kind, "Ärendeform": _errand_kind}
+@with_pattern("kallelsen|påminnelsen")
+def _sms_kind(text: str) -> str:
+    return text
+
+
+TYPES = {"Roll": _role, "Roller": _roles, "Mötesform": _visit_kind, "Ärendeform": _errand_kind, "Sms": _sms_kind}
 
 
 def phrase(text: str) -> parsers.parse:

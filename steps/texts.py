@@ -51,13 +51,6 @@ def text_refused(refusal, message):
     assert refusal and message in refusal, f"texten nekades inte som väntat: {refusal}"
 
 
-@then("leder länken i kallelsen till besöket")
-def link_leads_to_visit(cast, visit):
-    patient = cast.patient_of(visit.id)
-    patient.open_invitation(patient.expect_invitation(visit))
-    assert patient.visit_id == visit.id, f"länken ledde till besök {patient.visit_id}"
-
-
 @then(phrase("kan {role:Roll} inte ändra inställningarna för {unit}"))
 @refuses(Duty.CONFIGURE)
 def cannot_configure(cast, role, unit):

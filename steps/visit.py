@@ -63,11 +63,12 @@ def reminder_contains(cast, visit, fragment):
     assert fragment in reminder.text, f"påminnelsen lyder: {reminder.text}"
 
 
-@then("leder länken i påminnelsen till besöket")
-def reminder_link_leads_to_visit(cast, visit):
+@then(phrase("leder länken i {sms:Sms} till besöket"))
+def link_leads_to_visit(cast, sms, visit):
     patient = cast.patient_of(visit.id)
-    patient.open_invitation(patient.expect_reminder(visit))
-    assert patient.visit_id == visit.id, f"länken i påminnelsen ledde till besök {patient.visit_id}"
+    text = patient.expect_invitation(visit) if sms == "kallelsen" else patient.expect_reminder(visit)
+    patient.open_invitation(text)
+    assert patient.visit_id == visit.id, f"länken i {sms} ledde till besök {patient.visit_id}, inte {visit.id}"
 
 
 @when(phrase("{patient:Roll} öppnar länken i kallelsen och loggar in med BankID"))

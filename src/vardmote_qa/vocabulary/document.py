@@ -10,7 +10,7 @@ from pathlib import Path
 from ..actors.roles import ROLES, Duty, Part, roles_that_may
 from ..config import PROJECT_ROOT
 from .steps import KEYWORDS, StepDefinition, shown_phrase
-from .values import ERRAND_FORMS, VISIT_FORMS, AcceptedValues
+from .values import AcceptedValues, typed_words
 
 
 @dataclass(frozen=True)
@@ -112,8 +112,9 @@ def _values_section(values: AcceptedValues) -> list[str]:
         lines.append(f"| {_cell(unit.name)} | {yes[unit.takes_errands]} | "
                      f"{yes[unit.on_start_page and unit.takes_errands]} | {yes[unit.anonymous]} |")
     lines += ["", "| parameter | godtagna värden |", "|---|---|",
-              f"| `<form>` (bokat möte) | {', '.join(VISIT_FORMS)} |",
-              f"| `<form>` (ärende) | {', '.join(ERRAND_FORMS)} |",
+              f"| `<form>` (bokat möte) | {', '.join(typed_words('Mötesform'))} |",
+              f"| `<form>` (ärende) | {', '.join(typed_words('Ärendeform'))} |",
+              f"| `<sms>` | {', '.join(typed_words('Sms'))} (besökets kallelse, eller den senaste påminnelsen) |",
               f"| `<språk>` (tolk) | {', '.join(values.languages)} |",
               f"| `<nätprofil>` | {', '.join(f'{name} ({text})' for name, text in values.profiles.items())} |",
               f"| `<betyg>` (videokvalitet) | {', '.join(values.tiers)} |",

@@ -18,7 +18,7 @@ KEYWORDS = {"given": "Givet", "when": "När", "then": "Så"}
 PARAMETER_NAMES = {"role": "roll", "roles": "roller", "patient": "patient", "unit": "mottagning", "text": "text",
                    "kind": "form", "language": "språk", "page": "sida", "which": "texttyp", "message": "besked",
                    "fragment": "textbit", "profile": "nätprofil", "seconds": "sekunder", "tier": "betyg",
-                   "label": "mått"}
+                   "label": "mått", "sms": "sms"}
 # Swedish headings for the step modules; a module not named here is headed by its docstring.
 AREAS = {"visit": "Besöket: bokning, kallelse, påminnelse, väntrum, avslut", "chat": "Chatt",
          "video": "Video och ljud", "network": "Nät", "errands": "Patientinitierade ärenden och mottagningens kö",

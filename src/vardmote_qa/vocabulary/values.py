@@ -13,8 +13,15 @@ from ..media.tiers import SWEDISH as TIER_WORDS
 from ..media.verdict import LABELS_SV
 from ..target.interface import ConsentPage, SmsText, Target, UnitInfo
 
-VISIT_FORMS = ("videomöte", "chattmöte")
-ERRAND_FORMS = ("chatt", "video")
+
+
+def typed_words(kind: str) -> tuple[str, ...] | None:
+    """The words a typed parameter of the steps ({kind:Mötesform}) matches, from steps/phrasing.py's types."""
+    import importlib
+    if kind in (None, "Roll", "Roller", "w", "d"):
+        return None
+    matcher = importlib.import_module("steps.phrasing").TYPES.get(kind)
+    return tuple(matcher.pattern.split("|")) if matcher is not None else None
 
 
 @dataclass(frozen=True)
@@ -32,9 +39,9 @@ class AcceptedValues:
 
     def by_parameter(self, name: str, kind: str | None) -> tuple[str, ...] | None:
         """The accepted values of a parameter (by its name and type in the phrase); None: any text."""
-        by_type = {"Mötesform": VISIT_FORMS, "Ärendeform": ERRAND_FORMS}
-        if kind in by_type:
-            return by_type[kind]
+        words = typed_words(kind)
+        if words:
+            return words
         return {"role": ROLE_WORDS, "roles": ROLE_WORDS, "patient": PATIENT_WORDS, "unit": self.units,
                 "language": self.languages, "profile": tuple(self.profiles), "tier": self.tiers,
                 "label": self.reasons, "page": tuple(page.value for page in ConsentPage),
