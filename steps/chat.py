@@ -2,7 +2,9 @@
 
 from pytest_bdd import given, then, when
 
-from steps.phrasing import columns, needs, phrase, visit_id_of
+from steps.phrasing import columns, duty, engages, needs, phrase, visit_id_of
+
+from vardmote_qa.actors.roles import Duty
 
 # A long message of Swedish text at the chat's limit (4000 characters): letters the region's
 # patients write, typographic quotes and dashes, nothing a browser counts as two characters.
@@ -18,10 +20,11 @@ def _in_the_visit(cast, role, request):
     return actor
 
 
-@given(phrase("att patienten och vårdpersonalen chattar i ett ärende hos {unit}"), target_fixture="visit")
-def chatting_in_errand(cast, unit):
-    cast.engage("vårdpersonalen", unit)
-    return cast.clinician.meet_in_chat(cast.patient, unit)
+@given(phrase("att {patient:Roll} och {role:Roll} chattar i ett ärende hos {unit}"), target_fixture="visit")
+@duty(Duty.MEET)
+@engages
+def chatting_in_errand(cast, patient, role, unit):
+    return cast.engage(role, unit).meet_in_chat(cast.by_role(patient), unit)
 
 
 @when(phrase('{role:Roll} skriver "{text}" i chatten'))

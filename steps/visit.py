@@ -93,6 +93,11 @@ def patient_waiting(cast, role, patient, visit):
     cast.by_role(role).expect_patient_waiting(visit)
 
 
+@then(phrase("ser {role:Roll} inte att {patient:Roll} väntar i väntrummet"))
+def patient_not_waiting(cast, role, patient, visit):
+    cast.by_role(role).expect_patient_not_waiting(visit)
+
+
 @when(phrase("{role:Roll} släpper in {patient:Roll}"))
 @duty(Duty.MEET)
 def admit(cast, role, patient, visit):

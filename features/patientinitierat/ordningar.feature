@@ -25,3 +25,10 @@ Egenskap: Stegen betyder detsamma i vilken ordning de står
     När vårdpersonalen avslutar besöket
     Så kan patienten inte längre skriva i chatten
     Och kan vårdpersonalen inte längre skriva i chatten
+
+  @hog @DVM-02 @chatt @negativ
+  Scenario: Kollegan chattar med den andra patienten och patienten når inte chatten
+    Givet att den andra patienten och kollegan chattar i ett ärende hos Folktandvården
+    När den andra patienten skriver "Det gör ont i en tand" i chatten
+    Så ser kollegan meddelandet "Det gör ont i en tand" i chatten
+    Och kan patienten inte öppna besöket

@@ -23,3 +23,13 @@ Egenskap: Den som inte når ärendet kan inte heller ta det
   Scenario: En enhetsadministratör kan inte boka möten
     Givet att enhetsadministratören arbetar på Logopedmottagningen, SäS
     Så kan enhetsadministratören inte boka ett chattmöte med patienten på Logopedmottagningen, SäS
+
+  @hog @negativ @SEC-01 @DVM-01
+  Scenario: En enhetsadministratör ser inte vem som väntar och släpper inte in
+    Givet att vårdpersonalen har bokat ett chattmöte med den andra patienten
+    Och att enhetsadministratören arbetar på Vårdcentralen Hisingen
+    När den andra patienten öppnar länken i kallelsen och loggar in med BankID
+    Och den andra patienten checkar in i väntrummet
+    Så ser vårdpersonalen att den andra patienten väntar i väntrummet
+    Och ser enhetsadministratören inte att den andra patienten väntar i väntrummet
+    Och kan enhetsadministratören inte släppa in den andra patienten

@@ -59,6 +59,13 @@ class Staff(UnitSettings, Participant):
     def expect_patient_waiting(self, visit: Visit) -> None:
         self._start_screen().expect_waiting(visit.id, visit.patient_name)
 
+    @step_title("{self.role_word} ser inte att {visit.patient_name} väntar i väntrummet")
+    def expect_patient_not_waiting(self, visit: Visit) -> None:
+        start = self._start_screen()  # loaded: an empty list on a loading page would prove nothing
+        expect_within(start.waiting_visit_ids, lambda ids: visit.id not in ids, bound_s=QUEUE_UPDATE_TIMEOUT_S,
+                      what=f"besök {visit.id} inte i väntrummet hos {self.role_word}",
+                      describe=lambda ids: f"väntar {ids}" if isinstance(ids, list) else str(ids))
+
     @step_title("{self.role_word} släpper in {visit.patient_name}")
     def admit(self, visit: Visit) -> None:
         # From the waiting room on the start page, wherever this person's page was before.

@@ -99,11 +99,21 @@ def _roles_section(values: AcceptedValues) -> list[str]:
     return lines
 
 
-def _expected_tiers(used: list[FeatureStep]) -> str:
-    return "Förväntat betyg per nätprofil står i `features/video/videokvalitet.feature` (tabellen *profil*, *kvalitet*)."
+def _expected_tiers(features_dir: Path) -> str:
+    """The tier the features expect per network profile: the examples tables with a profile and a tier column."""
+    from pytest_bdd.feature import get_features
+    found = []
+    for feature in sorted(get_features([str(features_dir)]), key=lambda f: f.filename):
+        for template in feature.scenarios.values():
+            for examples in template.examples:
+                if {"profil", "kvalitet"} <= set(examples.example_params):
+                    pairs = [f"{row['profil']} → {row['kvalitet']}" for row in examples.as_contexts()]
+                    where = Path(feature.filename).resolve().relative_to(features_dir.resolve().parent)
+                    found.append(f"{', '.join(pairs)} (`{where}`)")
+    return ("Förväntat betyg per nätprofil i featurefilerna: " + "; ".join(found) + ".") if found else ""
 
 
-def _values_section(values: AcceptedValues) -> list[str]:
+def _values_section(values: AcceptedValues, features_dir: Path) -> list[str]:
     lines = ["## Parametrar och godtagna värden", "",
              "Mottagningarna (`<mottagning>`) som de heter i tjänsten:", "",
              "| mottagning | tar emot ärenden | på startsidan | anonym inloggning |", "|---|---|---|---|"]
@@ -124,7 +134,7 @@ def _values_section(values: AcceptedValues) -> list[str]:
               "{starts_at} och {link} (måste finnas) |",
               "| `<sekunder>` | ett heltal |", "| `<text>`, `<textbit>`, `<besked>` | fri text inom citattecken |", "",
               "Nätprofilerna finns i `media/network-profiles.yaml` och gränserna för betygen i `media/thresholds.yaml`.",
-              "Ett betyg är det sämsta över båda deltagarna och alla mått. " + _expected_tiers([]), ""]
+              "Ett betyg är det sämsta över båda deltagarna och alla mått. " + _expected_tiers(features_dir), ""]
     return lines
 
 
@@ -151,7 +161,7 @@ def as_markdown(definitions: list[StepDefinition], values: AcceptedValues,
              "Alla steg som finns att skriva scenarier med. Genererad av `vmqa vocabulary` ur `steps/`, `features/`,",
              "tjänsten (mottagningar, tolkspråk) och konfigurationen (nätprofiler, betyg, roller): ändra inte för hand.",
              "Parametrar står inom `<>`; exemplen är hämtade ur featurefilerna.", "", _HOW_TO]
-    lines += _roles_section(values) + _values_section(values)
+    lines += _roles_section(values) + _values_section(values, features_dir)
     examples_per_area: dict[str, str] = {}
     area = None
     for definition in definitions:

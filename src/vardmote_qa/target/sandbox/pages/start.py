@@ -71,9 +71,8 @@ class StaffStartPage:
         """The errands the live queue shows now (none when the role reads no queue)."""
         return [int(item.get_attribute("data-visit-id")) for item in self._queue.locator("li[data-visit-id]").all()]
 
-    def waiting_patient_names(self) -> list[str]:
-        return [item.inner_text().split(" väntar")[0].strip()
-                for item in self._waiting_list.locator("li[data-visit-id]").all()]
+    def waiting_visit_ids(self) -> list[int]:
+        return [int(item.get_attribute("data-visit-id")) for item in self._waiting_list.locator("li[data-visit-id]").all()]
 
     def offers_pick_up(self, visit_id: int) -> bool:
         return self._queue_entry(visit_id).get_by_role("button", name="Ta ärendet").count() > 0
