@@ -5,7 +5,7 @@ import pytest
 from vardmote_qa.actors.cast import Cast
 from vardmote_qa.actors.logins import AnonymousLogin, BankIdLogin, StaffLogin
 from vardmote_qa.actors.patient import Patient
-from vardmote_qa.actors.roles import ROLES, STAFF_DUTIES_SV, Part, UnknownRole
+from vardmote_qa.actors.roles import DUTIES, ROLES, Duty, Part, UnknownRole, may, roles_that_may
 from vardmote_qa.actors.staff import Staff
 from vardmote_qa.config import load_environment
 from vardmote_qa.target.interface import StaffRole
@@ -54,5 +54,12 @@ def test_an_unknown_word_names_the_known_ones(cast):
 
 def test_every_staff_word_has_a_role_and_every_role_a_duty():
     staff = [role for role in ROLES.values() if role.part is Part.STAFF]
-    assert {role.staff_role for role in staff} == set(StaffRole) == set(STAFF_DUTIES_SV)
+    assert {role.staff_role for role in staff} == set(StaffRole) == set(DUTIES)
     assert all(role.staff_role is None for role in ROLES.values() if role.part is not Part.STAFF)
+
+
+def test_the_role_table_says_what_each_role_may_do():
+    assert roles_that_may(Duty.MEET) == ["vårdpersonalen", "kollegan"]
+    assert roles_that_may(Duty.READ) == ["vårdpersonalen", "kollegan", "sekreteraren"]  # a secretary reads the queue
+    assert roles_that_may(Duty.CONFIGURE) == ["enhetsadministratören"]
+    assert not any(may(role, duty) for role in ROLES.values() if role.part is not Part.STAFF for duty in Duty)

@@ -101,7 +101,7 @@ def test_the_empty_queue_check_fails_on_an_errand_it_can_see_and_says_which(cast
     monkeypatch.setattr(staff_module, "QUEUE_UPDATE_TIMEOUT_S", 1.0)  # the fault is there from the start
     errand = _errand(sandbox, "Neonatal sjukvård i hemmet", "Vårt barn andas tungt")
     cast.engage("sekreteraren", "Neonatal sjukvård i hemmet")
-    with pytest.raises(NotYet, match=rf"^tom kö hos sekreteraren inom 1 s: såg 0,0 s: ärenden \[.*{errand.visit_id}.*\]$"):
+    with pytest.raises(NotYet, match=rf"^tom kö hos sekreteraren inom 1 s: såg \d+,\d s: ärenden \[(.*, )?{errand.visit_id}(, .*)?\]$"):
         cast.by_role("sekreteraren").expect_queue_empty()
     cast.engage("kollegan", "Vårdcentralen Majorna")  # takes no errands: its queue is empty
     cast.by_role("kollegan").expect_queue_empty()

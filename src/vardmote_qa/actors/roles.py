@@ -76,11 +76,6 @@ def roles_that_may(duty: Duty) -> list[str]:
     return [role.word for role in ROLES.values() if may(role, duty)]
 
 
-# What each staff role does, in the words of the step vocabulary.
-STAFF_DUTIES_SV = {StaffRole.CLINICIAN: "möter patienter", StaffRole.SECRETARY: "bokar och läser",
-                   StaffRole.UNIT_ADMIN: "konfigurerar men läser inga besök"}
-
-
 class UnknownRole(LookupError):
     pass
 

@@ -93,7 +93,9 @@ def _roles_section(values: AcceptedValues) -> list[str]:
         else:
             account = "nytt testkonto med *arbetar på*"
         lines.append(f"| *{role.word}* | {who[role.part]} | {'; '.join(duties) or '–'} | {account} |")
-    lines += ["", "`<roller>` är flera roller: *patienten och vårdpersonalen*, *både patienten och vårdpersonalen*.",
+    lines += ["", "`<roller>` är vilka roller som helst ur tabellen, skilda med komma och *och*, gärna med *både* först: "
+              "*patienten och vårdpersonalen*, *både den andra patienten och kollegan*, *patienten, sekreteraren och "
+              "vårdpersonalen*.",
               "`<patient>` är en av " + ", ".join(f"*{r.word}*" for r in ROLES.values() if r.part is Part.PATIENT) + ".",
               ""]
     return lines
