@@ -19,6 +19,7 @@ ROOMS = (
     ("people and load", {"actors", "load", "pytest_plugin"}),
     ("judging", {"gate", "history", "judging"}),
     ("publishing", {"report", "publishing"}),
+    ("operations", {"audit"}),
     ("commands", {"nightly", "commands", "cli", "bench", "vocabulary"}),
 )
 LEVEL = {name: level for level, (_room, names) in enumerate(ROOMS) for name in names}
