@@ -16,10 +16,10 @@ ROOMS = (
     ("records and settings", {"config", "requirements", "traceability", "run", "progress", "evidence"}),
     ("the target", {"target"}),
     ("measuring", {"media"}),
+    ("operations", {"audit"}),
     ("people and load", {"actors", "load", "pytest_plugin"}),
     ("judging", {"gate", "history", "judging"}),
     ("publishing", {"report", "publishing"}),
-    ("operations", {"audit"}),
     ("commands", {"nightly", "commands", "cli", "bench", "vocabulary"}),
 )
 LEVEL = {name: level for level, (_room, names) in enumerate(ROOMS) for name in names}
