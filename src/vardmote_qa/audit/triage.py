@@ -48,10 +48,12 @@ class TriageAnswer(FileModel):
 class TriageQuestion(FileModel):
     id: str
     text: str
-    answers: list[TriageAnswer] = Field(alias="svar", min_length=2)
+    answers: list[TriageAnswer] = Field(alias="svar")
 
     @model_validator(mode="after")
     def _distinct_answers(self):
+        if len(self.answers) < 2:
+            raise ValueError(f"frågan {self.id} behöver minst två svar")
         texts = [answer.text for answer in self.answers]
         if len(set(texts)) != len(texts):
             raise ValueError(f"frågan {self.id} har två svar med samma text")
