@@ -96,6 +96,12 @@ def test_open_visits_audit_lists_alerts_refuses_an_unattended_close_and_closes_w
     admin.post(f"{sandbox.base_url}/api/visits/{young}/close", timeout=5)
 
 
+def test_the_triage_page_walks_the_tree_a_citizen_answers(sandbox):
+    first = requests.get(f"{sandbox.base_url}/sok-vard", timeout=5).text
+    asked = requests.get(f"{sandbox.base_url}/sok-vard", params={"svar": ["Nej", "Huden", "Ja"]}, timeout=5).text
+    assert "Har du något av detta just nu" in first and "Din bedömning: prioritet 1" in asked
+
+
 def test_an_adapter_without_the_operations_capability_is_refused_in_one_sentence():
     with pytest.raises(NotOffered, match="som inte kan lista öppna besök eller enheter; granskningen kan inte göras"):
         operations_api(object(), load_environment("local"))

@@ -25,16 +25,17 @@ from .db import Database, now
 
 SWEEP_INTERVAL_S = 2.0
 MAX_PAGE = 1000
+MAX_HOURS = 10 * 365 * 24  # ten years: beyond that a date is not a visit's
 
 router = APIRouter(prefix="/api")
 
 
 class AutoClose(BaseModel):
-    after_hours: float | None = Field(description="Stäng besök som varit öppna längre än så; null stänger av")
+    after_hours: float | None = Field(gt=0, le=MAX_HOURS, description="Stäng besök som varit öppna längre än så; null stänger av")
 
 
 class Backdate(BaseModel):
-    hours: float = Field(gt=0, description="Hur många timmar sedan besöket skulle ha börjat")
+    hours: float = Field(gt=0, le=MAX_HOURS, description="Hur många timmar sedan besöket skulle ha börjat")
 
 
 def _due_at(visit: dict[str, Any]) -> float:
@@ -63,7 +64,8 @@ def open_visits(database: Database, user: User, unit_id: int | None = None) -> l
 
 
 @router.get("/open-visits")
-def list_open_visits(request: Request, unit_id: int | None = None, older_than_s: float = 0, offset: int = 0,
+def list_open_visits(request: Request, unit_id: int | None = None, older_than_s: float = Query(0, ge=0),
+                     offset: int = Query(0, ge=0),
                      limit: int = Query(500, ge=1, le=MAX_PAGE), user: User = Depends(api_user)) -> dict:
     if not user.is_staff:
         raise HTTPException(status_code=403, detail="Bara personal ser mottagningens öppna besök.")

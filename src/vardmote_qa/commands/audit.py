@@ -36,7 +36,7 @@ def register(subparsers) -> None:
     visits.add_argument("--older-than", default="24h", help="gränsen, t.ex. 24h, 90m, 2d (standard 24h)")
     visits.add_argument("--close", action="store_true", help="stäng de hittade besöken (frågar först)")
     visits.add_argument("--yes", "--ja", dest="yes", action="store_true", help="stäng utan att fråga (för cron/CI)")
-    visits.add_argument("--max-visits", type=int, default=None, help="högst så många besök (standard 5000)")
+    visits.add_argument("--max-visits", default=None, help="högst så många besök (standard 5000)")
     visits.add_argument("--time-limit", default="60s", help="högst så lång tid för listan (standard 60s)")
     visits.set_defaults(handler=handle_open_visits)
 
@@ -107,9 +107,11 @@ def handle_open_visits(arguments) -> int:
     from ..target.interface import TargetError
     older_than_s = seconds_of(arguments.older_than, "--older-than")
     time_limit_s = seconds_of(arguments.time_limit, "--time-limit")
-    max_visits = arguments.max_visits if arguments.max_visits is not None else open_visits.DEFAULT_MAX_VISITS
-    if max_visits < 1:
-        raise UserError(f"--max-visits måste vara minst 1, inte {max_visits}.")
+    max_visits = open_visits.DEFAULT_MAX_VISITS
+    if arguments.max_visits is not None:
+        if not arguments.max_visits.isdigit() or int(arguments.max_visits) < 1:
+            raise UserError(f"--max-visits måste vara ett heltal, minst 1, inte '{arguments.max_visits}'.")
+        max_visits = int(arguments.max_visits)
     _refuse_unattended_close(arguments)
     with _target(arguments) as (environment, target):
         try:
