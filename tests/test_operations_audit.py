@@ -3,6 +3,8 @@ against a real sandbox, and each mutation (a hidden open visit, a missing unit a
 triage leaf with the wrong priority) failing its drift scenario with its message."""
 
 import csv
+import os
+import pty
 import sqlite3
 import subprocess
 import sys
@@ -94,6 +96,22 @@ def test_open_visits_audit_lists_alerts_refuses_an_unattended_close_and_closes_w
     assert admin.get(f"{sandbox.base_url}/api/visits/{old}", timeout=5).json()["status"] == "avslutat"
     assert _audit(sandbox, tmp_path) == AUDIT_CLEAN
     admin.post(f"{sandbox.base_url}/api/visits/{young}/close", timeout=5)
+
+
+@pytest.mark.parametrize("answer, closed", [("nej", False), ("ja", True)])
+def test_close_at_a_terminal_asks_first_and_closes_only_on_ja(sandbox, tmp_path, answer, closed):
+    admin = _admin(sandbox)
+    visit = _old_visit(sandbox, admin, 48)
+    terminal, terminal_side = pty.openpty()
+    os.write(terminal, f"{answer}\n".encode())
+    completed = subprocess.run([sys.executable, "-m", "vardmote_qa.cli", "audit", "open-visits", "--target-url",
+                                sandbox.base_url, "--output-dir", str(tmp_path), "--close"],
+                               stdin=terminal_side, capture_output=True, text=True, cwd=PROJECT, timeout=120)
+    os.close(terminal_side), os.close(terminal)
+    status = admin.get(f"{sandbox.base_url}/api/visits/{visit}", timeout=5).json()["status"]
+    assert "Skriv ja för att stänga" in completed.stdout, completed.stdout[-2000:]
+    assert (status == "avslutat") is closed and completed.returncode == (AUDIT_CLEAN if closed else AUDIT_FINDINGS)
+    admin.post(f"{sandbox.base_url}/api/visits/{visit}/close", timeout=5)
 
 
 def test_the_triage_page_walks_the_tree_a_citizen_answers(sandbox):
