@@ -69,7 +69,7 @@ def test_a_reading_role_sees_the_queue_but_the_service_refuses_its_pick_up(sandb
     with pytest.raises(Refused, match="får inte ta ärenden ur kön"):
         secretary.pick_up(errand.visit_id)
     with pytest.raises(Refused, match="Bara vårdpersonal kan avsluta besöket"):
-        secretary.close(errand.visit_id)
+        secretary.close_visit(errand.visit_id)
 
 
 def test_admitting_and_booking_are_refused_for_the_roles_that_may_not(sandbox):
@@ -161,7 +161,7 @@ def test_a_closed_visit_that_still_offers_the_chat_is_caught(cast, sandbox):
     clinician = _api(sandbox, environment.clinician.username)
     visit = clinician.book_visit(environment.default_unit, environment.patients[0],
                                  meeting_start(dt.timedelta(hours=1)), VisitKind.CHAT)
-    clinician.close(visit.id)
+    clinician.close_visit(visit.id)
     patient = cast.by_role("patienten")
     assert patient.chat_still_offered(visit.id) is None
     patient.page.route("**/static/visit.js", lambda route: _chat_stays_after_close(sandbox, route))

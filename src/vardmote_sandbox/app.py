@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request, WebSocket
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from . import VERSION, api, api_errands, api_units, pages, pages_units, seed
+from . import VERSION, api, api_errands, api_units, open_visits, pages, pages_units, seed, triage
 from .auth import NotLoggedIn
 from .db import open_database
 from .faults import Faults, parse_fault_spec
@@ -54,6 +54,8 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "") -> FastAP
     app.include_router(api_units.router)
     app.include_router(pages.router)
     app.include_router(pages_units.router)
+    app.include_router(open_visits.router)
+    app.include_router(triage.router)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     return app
 

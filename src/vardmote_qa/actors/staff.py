@@ -201,7 +201,7 @@ class Staff(UnitSettings, Participant):
 
     @step_title("{self.role_word} försöker avsluta besöket direkt i tjänstens API")
     def close_refusal(self, visit_id: int) -> Refused | None:
-        return self._service_refusal(lambda: self.api.close(visit_id))
+        return self._service_refusal(lambda: self.api.close_visit(visit_id))
 
     @step_title("{self.role_word} försöker boka på {unit} direkt i tjänstens API")
     def booking_refusal(self, patient: Patient, unit: str, kind: VisitKind) -> Refused | None:

@@ -55,15 +55,6 @@ class Visit:
 
 
 @dataclass(frozen=True)
-class UnitInfo:
-    """A unit as testers name it, and which of the patient's ways in it offers."""
-    name: str
-    takes_errands: bool  # patient-initiated meetings
-    on_start_page: bool  # offered on the patient's start page (otherwise by direct link only)
-    anonymous: bool  # lets a patient in without identity
-
-
-@dataclass(frozen=True)
 class Errand:
     """A patient-initiated errand as the patient left it; it becomes the visit with id visit_id."""
     visit_id: int
@@ -143,6 +134,62 @@ class Refused(TargetError):
         return self.status in self.ACCESS_STATUSES
 
 
+# -- operations (DVM-10, DVM-11, SOK-01): what `vmqa audit` and the drift scenarios ask of a target -------
+class Unsupported(TargetError):
+    """The target's adapter does not offer this capability; the message says which, in one sentence."""
+
+
+@dataclass(frozen=True)
+class OpenVisit:
+    """A visit not yet closed; age_s counts from when it was due (its start time, or when it was created)."""
+    id: int
+    unit_slug: str
+    unit_name: str
+    status: VisitStatus
+    opened_at: str  # ISO time, the service's own clock
+    age_s: float
+
+
+@dataclass(frozen=True)
+class OpenVisitPage:
+    visits: list[OpenVisit]
+    total: int  # open visits in all pages
+
+
+@dataclass(frozen=True)
+class UnitSettings:
+    """One unit as the catalogue expects it and as the target reports it."""
+    slug: str
+    name: str
+    administration: str
+    patient_initiated: bool
+    on_start_page: bool
+    allows_anonymous: bool
+
+
+@dataclass(frozen=True)
+class TriageStep:
+    """The service's answer to the answers so far: the next question, or the priority."""
+    question_id: str | None
+    question_text: str | None
+    answers: tuple[str, ...]
+    priority: str | None
+
+
+class OperationsApi(Protocol):
+    """What operations ask of a service with an administrator's account."""
+    def open_visits(self, older_than_s: float, offset: int, limit: int) -> OpenVisitPage: ...
+    def close_visit(self, visit_id: int) -> None: ...
+    def unit_settings(self) -> list[UnitSettings]: ...
+    def set_auto_close(self, after_hours: float | None) -> None: ...
+    def backdate_visit(self, visit_id: int, hours: float) -> None: ...  # test data: an adapter may not offer it
+
+
+class TriageApi(Protocol):
+    """Sök vård as a citizen meets it, before logging in."""
+    def triage(self, answers: tuple[str, ...]) -> TriageStep: ...
+
+
 class StaffApi(Protocol):
     """What a staff account may ask of the service; the service refuses what the account's role does not allow."""
     def book_visit(self, unit: str, personnummer: str, starts_at: str, kind: VisitKind) -> Visit: ...
@@ -150,7 +197,7 @@ class StaffApi(Protocol):
     def invitations_for(self, visit_id: int) -> list[Sms]: ...
     def pick_up(self, visit_id: int) -> Visit: ...
     def admit(self, visit_id: int) -> Visit: ...
-    def close(self, visit_id: int) -> Visit: ...
+    def close_visit(self, visit_id: int) -> None: ...
 
 
 class AdminApi(Protocol):
@@ -160,7 +207,7 @@ class AdminApi(Protocol):
     def consent_pages(self, unit: str) -> dict[ConsentPage, str]: ...
     def require_consent(self, unit: str, page: ConsentPage, text: str | None) -> None: ...
     def personal_data(self, visit_id: int) -> PersonalData: ...
-    def unit_infos(self) -> list[UnitInfo]: ...
+    def unit_settings(self) -> list[UnitSettings]: ...
     def unit_name(self, slug_or_name: str) -> str: ...
     def interpreter_languages(self) -> list[str]: ...
 
@@ -240,7 +287,7 @@ class StartScreen(Protocol):
 
 class PatientStartScreen(Protocol):
     def open(self) -> None: ...
-    def unit_infos(self) -> list[UnitInfo]: ...
+    def unit_settings(self) -> list[UnitSettings]: ...
     def unit_name(self, slug_or_name: str) -> str: ...
     def click_unit(self, unit_name: str) -> None: ...
     def my_visit_count(self) -> int: ...
@@ -284,3 +331,5 @@ class Target(Protocol):
     def consent_screen(self, page: Page) -> ConsentScreen: ...
     def unit_settings_screen(self, page: Page) -> UnitSettingsScreen: ...
     def version(self) -> dict: ...
+    def operations_api(self, username: str, password: str) -> OperationsApi: ...  # raises Unsupported
+    def triage_api(self) -> TriageApi: ...  # raises Unsupported

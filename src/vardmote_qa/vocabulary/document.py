@@ -121,8 +121,8 @@ def _values_section(values: AcceptedValues, features_dir: Path) -> list[str]:
              "| mottagning | tar emot ärenden | på startsidan | anonym inloggning |", "|---|---|---|---|"]
     yes = {True: "ja", False: "–"}
     for unit in values.unit_infos:
-        lines.append(f"| {_cell(unit.name)} | {yes[unit.takes_errands]} | "
-                     f"{yes[unit.on_start_page and unit.takes_errands]} | {yes[unit.anonymous]} |")
+        lines.append(f"| {_cell(unit.name)} | {yes[unit.patient_initiated]} | "
+                     f"{yes[unit.on_start_page and unit.patient_initiated]} | {yes[unit.allows_anonymous]} |")
     lines += ["", "| parameter | godtagna värden |", "|---|---|",
               f"| `<form>` (bokat möte) | {', '.join(typed_words('Mötesform'))} |",
               f"| `<form>` (ärende) | {', '.join(typed_words('Ärendeform'))} |",

@@ -11,7 +11,7 @@ from ..config import Environment
 from ..media.profiles import load_profiles
 from ..media.tiers import SWEDISH as TIER_WORDS
 from ..media.verdict import LABELS_SV
-from ..target.interface import ConsentPage, SmsText, Target, UnitInfo
+from ..target.interface import ConsentPage, SmsText, Target, UnitSettings
 
 
 
@@ -26,7 +26,7 @@ def typed_words(kind: str) -> tuple[str, ...] | None:
 
 @dataclass(frozen=True)
 class AcceptedValues:
-    unit_infos: tuple[UnitInfo, ...]
+    unit_infos: tuple[UnitSettings, ...]
     default_unit: str  # where the standing staff member (vårdpersonalen) works until engaged elsewhere
     languages: tuple[str, ...]
     profiles: dict[str, str]  # name -> description
@@ -55,7 +55,7 @@ PATIENT_WORDS = tuple(role.word for role in ROLES.values() if role.part is Part.
 def read_accepted_values(target: Target, environment: Environment) -> AcceptedValues:
     admin = target.admin_api(environment.admin.username, environment.admin.password)
     return AcceptedValues(
-        unit_infos=tuple(admin.unit_infos()), default_unit=admin.unit_name(environment.default_unit),
+        unit_infos=tuple(admin.unit_settings()), default_unit=admin.unit_name(environment.default_unit),
         languages=tuple(admin.interpreter_languages()),
         profiles={name: profile.description for name, profile in load_profiles().items()},
         tiers=tuple(TIER_WORDS.values()), reasons=tuple(LABELS_SV.values()))

@@ -69,5 +69,11 @@ class SandboxTarget:
     def unit_settings_screen(self, page: Page) -> UnitSettingsPage:
         return UnitSettingsPage(page, self.base_url, self._slug_of)
 
+    def operations_api(self, username: str, password: str) -> SandboxApi:
+        return self.staff_api(username, password)
+
+    def triage_api(self) -> SandboxApi:
+        return SandboxApi(self.base_url)
+
     def version(self) -> dict:
         return requests.get(f"{self.base_url}{protocol.VERSION}", timeout=API_TIMEOUT_S).json()
