@@ -6,10 +6,13 @@ from __future__ import annotations
 import contextlib
 import signal
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import target
+from .browser import chromium_executable
 from .config import Environment, load_environment
 from .errors import UserError
+from .history.store import check_usable
 from .judging import GateInputs, judge
 from .progress.display import choose_display
 from .progress.part import PartProgress
@@ -17,7 +20,7 @@ from .publishing import exit_code_for, print_decision, publish
 from .run.acceptance import run_acceptance
 from .run.layout import PartStatus
 from .run.parts import ALL_PARTS, PART_TITLES, PartOutcome
-from .run.record import RunFolder
+from .run.record import RUNS_DIR, RunFolder
 
 # Video-quality scenarios carry @DVM-12: they run as the video part, the rest as acceptance.
 # Scenarios tagged @negativ there prove the platform itself (a deliberately degraded engine needs the
@@ -89,11 +92,33 @@ def _interrupt(signum, _frame):
     raise RunInterrupted(signal.Signals(signum).name)
 
 
-def run_nightly(options: NightlyOptions) -> int:
+def _preflight(options: NightlyOptions) -> Environment:
+    """Everything a run needs that can be checked before it starts, so that bad input costs no run and
+    leaves the history as it was."""
     environment = load_environment(options.environment)  # the gate's rules were parsed with the options
     unknown = set(options.parts) - set(ALL_PARTS)
     if unknown:
         raise UserError(f"Okänd del: {', '.join(sorted(unknown))} (kända: {', '.join(ALL_PARTS)}).")
+    check_usable(options.gate.history_path)
+    chromium_executable()  # every part drives Chromium (the load part's video users too), and so does the PDF
+    return environment
+
+
+def _written(what: Path, error: OSError) -> UserError:
+    """A run folder that cannot be written (a full disk, a read-only folder): one sentence."""
+    place = error.filename or what
+    return UserError(f"Körningen kunde inte skriva {place}: {error.strerror or error}; historiken är orörd.")
+
+
+def run_nightly(options: NightlyOptions) -> int:
+    environment = _preflight(options)
+    try:
+        return _run(options, environment)
+    except OSError as error:
+        raise _written(RUNS_DIR, error) from None
+
+
+def _run(options: NightlyOptions, environment: Environment) -> int:
     run = RunFolder.create(environment, requested_parts=options.parts)
     announce(f"Körning {run.run_id} i miljön {environment.name}: {run.path}")
     previous = signal.signal(signal.SIGTERM, _interrupt)

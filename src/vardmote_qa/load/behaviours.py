@@ -216,8 +216,12 @@ def _never_came(result, key: str) -> list[str]:
 
 
 def hold_video_visit(user, observe_s: float) -> None:
-    """A real video visit during the load: first frame, connection, freezes and the media verdict."""
-    result = user.video_visit(observe_s)
+    """A real video visit during the load: first frame, connection, freezes and the media verdict.
+    A visit that failed has already fired its `video:visit` failure, so it is not a task error too."""
+    try:
+        result = user.video_visit(observe_s)
+    except LoadStepFailed:
+        return
     waited_ms = MEDIA_START_TIMEOUT_S * 1000  # what never came counts as at least as late as we waited
     for name, key, value, what in (("video:first_frame", "first_frame_after_ms", result.first_frame_ms,
                                     "ingen första bildruta"),

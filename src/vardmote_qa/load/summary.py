@@ -46,7 +46,7 @@ def chat_accounting(stats) -> dict:
 def task_errors(exceptions: dict) -> dict:
     """Locust's runner.exceptions: exceptions that escaped a task, which no request event counted."""
     count = sum(int(entry.get("count", 0)) for entry in exceptions.values())
-    messages = sorted({str(entry.get("msg", ""))[:200] for entry in exceptions.values()})[:5]
+    messages = sorted({str(entry.get("msg", ""))[:200].rstrip(". ") for entry in exceptions.values()})[:5]
     return {"count": count, "examples": messages}
 
 

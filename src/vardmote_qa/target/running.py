@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+import requests
+
 from ..config import Environment
 from ..errors import UserError
 
@@ -35,13 +37,18 @@ class RunningTarget:
 
 
 def _version(environment: Environment, base_url: str) -> dict:
+    """The target's version; a target that does not answer, or answers without a version (another
+    service on that address, a proxy's error page), is down for the run, each said in its own sentence."""
     from . import open_target
     try:
         version = open_target(environment, base_url).version()
-    except Exception:  # any failure to answer means the same thing here: no target to test
+    except (requests.ConnectionError, requests.Timeout):
+        raise TargetDown(f"Målmiljön {base_url} svarar inte (ingen anslutning).", base_url) from None
+    except Exception:  # an answer, but not one the service gives: an HTML page, a refusal, broken JSON
         version = None
-    if not isinstance(version, dict):
-        raise TargetDown(f"Målmiljön {base_url} svarar inte på /version.", base_url)
+    if not isinstance(version, dict) or "version" not in version:
+        raise TargetDown(f"Målmiljön {base_url} svarar, men inte som en tjänst för digitala vårdmöten: "
+                         f"/version gav inget versionsbesked.", base_url)
     return version
 
 
