@@ -8,7 +8,7 @@ import signal
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import target
+from . import evidence, target
 from .browser import chromium_executable
 from .config import Environment, load_environment
 from .errors import UserError
@@ -147,6 +147,9 @@ def _run(options: NightlyOptions, environment: Environment) -> int:
         announce("Körningen avbröts; beslutet fattas på det som hann bli klart.")
     finally:
         signal.signal(signal.SIGTERM, previous)
+    swept = evidence.sweep(run.path, environment.mask)  # logs, Allure results, traces: before anything reads them
+    if swept:
+        announce(f"Rensade {swept} filer i körmappen från hemligheter, cookies och adresser.")
     run.finish()
     announce("Utvärderar grindens kriterier …")
     judgement = judge(run.path, options.gate)
