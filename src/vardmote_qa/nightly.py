@@ -43,6 +43,7 @@ class NightlyOptions:
     reruns: int = 1
     load_shape: str = "halvtimmesrusning"
     load_minutes: float | None = 2.0
+    load_scale: float = 1.0
     sandbox_faults: str = ""
 
 
@@ -68,14 +69,14 @@ def _run_part(name: str, run: RunFolder, environment: Environment, base_url: str
     from .load.model import load_model
     from .load.runner import run_load
     from .load.shapes import plan
-    return run_load(run.path, base_url, environment, plan(load_model(), options.load_shape, options.load_minutes),
-                    progress=progress)
+    return run_load(run.path, base_url, environment,
+                    plan(load_model(), options.load_shape, options.load_minutes, options.load_scale), progress=progress)
 
 
 def _target_up(stack: contextlib.ExitStack, run: RunFolder, environment: Environment,
-               options: NightlyOptions) -> tuple[str | None, str | None]:
+               options: NightlyOptions) -> tuple[target.RunningTarget | None, str | None]:
     """The target up for the run (target.up) and recorded in it.
-    Returns (base URL, None) or (base URL, the Swedish sentence saying why the target is not there)."""
+    Returns (the running target, None) or (None, the Swedish sentence saying why the target is not there)."""
     if environment.starts_sandbox:
         announce("Startar sandlådan …")
     try:
@@ -83,9 +84,9 @@ def _target_up(stack: contextlib.ExitStack, run: RunFolder, environment: Environ
     except target.TargetDown as down:
         if down.base_url:
             run.set_target(down.base_url, None)
-        return down.base_url, down.message
+        return None, down.message
     run.set_target(running.base_url, running.version)
-    return running.base_url, None
+    return running, None
 
 
 def _interrupt(signum, _frame):
@@ -126,7 +127,7 @@ def _run(options: NightlyOptions, environment: Environment) -> int:
     display = choose_display()
     try:
         with contextlib.ExitStack() as stack:
-            base_url, problem = _target_up(stack, run, environment, options)
+            running, problem = _target_up(stack, run, environment, options)
             if problem:
                 announce(problem)
                 for name in options.parts:
@@ -137,8 +138,15 @@ def _run(options: NightlyOptions, environment: Environment) -> int:
                     current = name
                     announce(f"[{number}/{len(options.parts)}] Kör {PART_TITLES[name]} …")
                     run.start_part(name)
+                    if problem:  # the target died during an earlier part
+                        run.finish_part(name, PartStatus.INCOMPLETE, problem)
+                        continue
                     with display.part(PART_TITLES[name]) as part_progress:
-                        outcome = _run_part(name, run, environment, base_url, options, part_progress)
+                        outcome = _run_part(name, run, environment, running.base_url, options, part_progress)
+                    problem = target.gone(environment, running)
+                    if problem:
+                        announce(f"Målet är borta: {problem}.")
+                        outcome = PartOutcome(False, f"{problem}; det som mättes innan finns kvar ({outcome.detail})")
                     run.finish_part(name, outcome.status, outcome.detail)
                     current = None
     except (RunInterrupted, KeyboardInterrupt) as interruption:

@@ -52,6 +52,18 @@ def _version(environment: Environment, base_url: str) -> dict:
     return version
 
 
+def gone(environment: Environment, running: RunningTarget) -> str | None:
+    """After a part: None while the target still answers, else why not (a sandbox that ended, with its exit
+    code), so a part whose target died under it is not taken for a whole one."""
+    if running.sandbox is not None and running.sandbox.exit_code() is not None:
+        return f"sandlådan avslutades under körningen (kod {running.sandbox.exit_code()})"
+    try:
+        _version(environment, running.base_url)
+    except TargetDown as down:
+        return f"målmiljön slutade svara under körningen: {down.message}"
+    return None
+
+
 @contextlib.contextmanager
 def up(environment: Environment, work_dir: Path, faults: str = "",
        base_url: str | None = None) -> Iterator[RunningTarget]:

@@ -64,6 +64,10 @@ class RunningSandbox:
         except requests.RequestException:
             return False
 
+    def exit_code(self) -> int | None:
+        """None while the sandbox runs; its exit code once it has ended (70 after the `crash` fault)."""
+        return self._process.poll() if self._process else None
+
     def stop(self) -> None:
         if self._process and self._process.poll() is None:
             self._process.terminate()
