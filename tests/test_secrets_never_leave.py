@@ -187,3 +187,50 @@ def test_a_browser_without_the_loopback_resolver_is_caught_looking_up_outside_na
         page.wait_for_timeout(3000)
         browser.close()
     assert any("google.com" in problem for problem in outside_lookups(net_log)), outside_lookups(net_log)
+
+
+PEER = """async ({offer}) => {
+  const pc = new RTCPeerConnection({iceServers: []});
+  window.vmqaPeer = pc;
+  const stream = await navigator.mediaDevices.getUserMedia({video: true});
+  stream.getTracks().forEach(track => pc.addTrack(track, stream));
+  const gathered = new Promise(done => pc.addEventListener('icegatheringstatechange',
+      () => pc.iceGatheringState === 'complete' && done()));
+  if (offer) { await pc.setRemoteDescription(offer); await pc.setLocalDescription(await pc.createAnswer()); }
+  else { await pc.setLocalDescription(await pc.createOffer()); }
+  await gathered;
+  return {type: pc.localDescription.type, sdp: pc.localDescription.sdp};
+}"""
+SELECTED_PAIR = """async () => {
+  const stats = await window.vmqaPeer.getStats(), byId = {};
+  stats.forEach(report => byId[report.id] = report);
+  const pairs = [];
+  stats.forEach(report => {
+    if (report.type === 'transport' && report.selectedCandidatePairId) {
+      const pair = byId[report.selectedCandidatePairId];
+      pairs.push([byId[pair.localCandidateId].address, byId[pair.remoteCandidateId].address]);
+    }
+  });
+  return pairs;
+}"""
+
+
+def test_every_selected_candidate_pair_stays_on_this_machine(sandbox):
+    """Real WebRTC between two pages of the platform's Chromium, signalled by the test. Chromium 150 has no
+    switch that gathers on loopback alone (--webrtc-ip-handling-policy=default_public_interface_only gives
+    no candidates at all here), so the selected pair may use this machine's own interface address: the
+    check is that both ends are loopback or this machine's, never another host or a relay."""
+    own = {"127.0.0.1", "::1", *machine_addresses()}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**launch_options())
+        pages = [browser.new_context().new_page() for _ in range(2)]
+        for page in pages:
+            page.goto(f"{sandbox.base_url}/")
+        offer = pages[0].evaluate(PEER, {"offer": None})
+        answer = pages[1].evaluate(PEER, {"offer": offer})
+        pages[0].evaluate("answer => window.vmqaPeer.setRemoteDescription(answer)", answer)
+        pages[0].wait_for_function("window.vmqaPeer.connectionState === 'connected'", timeout=20_000)
+        pairs = [pair for page in pages for pair in page.evaluate(SELECTED_PAIR)]
+        browser.close()
+    assert len(pairs) == 2, pairs
+    assert all(address in own for pair in pairs for address in pair), (pairs, own)
