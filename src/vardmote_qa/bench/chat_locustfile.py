@@ -21,7 +21,8 @@ class BenchPersonal(users.StaffUser):
 
     @task
     def hold_meeting(self):
-        behaviours.staff_plays_meeting(self.api, self.settings, self.unit)
+        if self.ready():
+            behaviours.staff_plays_meeting(self.api, self.settings, self.unit)
 
 
 class BenchPatient(users.PatientUser):
