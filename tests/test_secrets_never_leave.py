@@ -20,7 +20,6 @@ from pathlib import Path
 
 import psutil
 import pytest
-from playwright.sync_api import sync_playwright
 
 from vardmote_qa.browser import CHROMIUM_ARGS, LOOPBACK_ONLY_RESOLVER, NET_LOG_VARIABLE, launch_options
 from vardmote_qa.evidence import clean_zip
@@ -150,42 +149,40 @@ def test_the_browser_looked_up_no_outside_name_during_the_visit(failing_nightly)
     assert outside_lookups(net_log) == []
 
 
-def test_an_uncleaned_trace_is_caught_by_the_same_search(sandbox, tmp_path):
+def test_an_uncleaned_trace_is_caught_by_the_same_search(playwright, sandbox, tmp_path):
     """Mutation: the trace as Playwright writes it, before evidence.py cleans it."""
     trace = tmp_path / "okand" / "trace.zip"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**launch_options())
-        context = browser.new_context()
-        context.tracing.start(screenshots=True, snapshots=True)
-        page = context.new_page()
-        page.goto(f"{sandbox.base_url}/")
-        response = page.request.post(f"{sandbox.base_url}{protocol.STAFF_LOGIN}",
-                                     data=protocol.staff_login("anna.lund", SECRET))
-        assert response.ok
-        page.evaluate("secret => { const i = document.createElement('input'); i.type = 'password'; "
-                      "document.body.append(i); }", SECRET)
-        page.fill("input[type=password]", SECRET)
-        page.goto(f"{sandbox.base_url}/")  # a request that carries the session cookie
-        cookie = next(c["value"] for c in context.cookies() if c["name"] == "vardmote_session")
-        context.tracing.stop(path=str(trace))
-        browser.close()
+    browser = playwright.chromium.launch(**launch_options())
+    context = browser.new_context()
+    context.tracing.start(screenshots=True, snapshots=True)
+    page = context.new_page()
+    page.goto(f"{sandbox.base_url}/")
+    response = page.request.post(f"{sandbox.base_url}{protocol.STAFF_LOGIN}",
+                                 data=protocol.staff_login("anna.lund", SECRET))
+    assert response.ok
+    page.evaluate("secret => { const i = document.createElement('input'); i.type = 'password'; "
+                  "document.body.append(i); }", SECRET)
+    page.fill("input[type=password]", SECRET)
+    page.goto(f"{sandbox.base_url}/")  # a request that carries the session cookie
+    cookie = next(c["value"] for c in context.cookies() if c["name"] == "vardmote_session")
+    context.tracing.stop(path=str(trace))
+    browser.close()
     assert findings(trace.parent, {SECRET, cookie}) != [], "the raw trace holds the password and the cookie"
     clean_zip(trace, lambda text: text.replace(SECRET, "••••"))
     assert findings(trace.parent, {SECRET, cookie}) == []
 
 
-def test_a_browser_without_the_loopback_resolver_is_caught_looking_up_outside_names(sandbox, tmp_path):
+def test_a_browser_without_the_loopback_resolver_is_caught_looking_up_outside_names(playwright, sandbox, tmp_path):
     """Mutation: Chromium's own services ask for Google's hosts at start unless the resolver refuses."""
     net_log = tmp_path / "netlog.json"
     options = launch_options()
     options["args"] = [arg for arg in options["args"] if arg != LOOPBACK_ONLY_RESOLVER] + [f"--log-net-log={net_log}"]
     assert LOOPBACK_ONLY_RESOLVER in CHROMIUM_ARGS
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**options)
-        page = browser.new_page()
-        page.goto(f"{sandbox.base_url}/")
-        page.wait_for_timeout(3000)
-        browser.close()
+    browser = playwright.chromium.launch(**options)
+    page = browser.new_page()
+    page.goto(f"{sandbox.base_url}/")
+    page.wait_for_timeout(3000)
+    browser.close()
     assert any("google.com" in problem for problem in outside_lookups(net_log)), outside_lookups(net_log)
 
 
@@ -215,22 +212,21 @@ SELECTED_PAIR = """async () => {
 }"""
 
 
-def test_every_selected_candidate_pair_stays_on_this_machine(sandbox):
+def test_every_selected_candidate_pair_stays_on_this_machine(playwright, sandbox):
     """Real WebRTC between two pages of the platform's Chromium, signalled by the test. Chromium 150 has no
     switch that gathers on loopback alone (--webrtc-ip-handling-policy=default_public_interface_only gives
     no candidates at all here), so the selected pair may use this machine's own interface address: the
     check is that both ends are loopback or this machine's, never another host or a relay."""
     own = {"127.0.0.1", "::1", *machine_addresses()}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**launch_options())
-        pages = [browser.new_context().new_page() for _ in range(2)]
-        for page in pages:
-            page.goto(f"{sandbox.base_url}/")
-        offer = pages[0].evaluate(PEER, {"offer": None})
-        answer = pages[1].evaluate(PEER, {"offer": offer})
-        pages[0].evaluate("answer => window.vmqaPeer.setRemoteDescription(answer)", answer)
-        pages[0].wait_for_function("window.vmqaPeer.connectionState === 'connected'", timeout=20_000)
-        pairs = [pair for page in pages for pair in page.evaluate(SELECTED_PAIR)]
-        browser.close()
+    browser = playwright.chromium.launch(**launch_options())
+    pages = [browser.new_context().new_page() for _ in range(2)]
+    for page in pages:
+        page.goto(f"{sandbox.base_url}/")
+    offer = pages[0].evaluate(PEER, {"offer": None})
+    answer = pages[1].evaluate(PEER, {"offer": offer})
+    pages[0].evaluate("answer => window.vmqaPeer.setRemoteDescription(answer)", answer)
+    pages[0].wait_for_function("window.vmqaPeer.connectionState === 'connected'", timeout=20_000)
+    pairs = [pair for page in pages for pair in page.evaluate(SELECTED_PAIR)]
+    browser.close()
     assert len(pairs) == 2, pairs
     assert all(address in own for pair in pairs for address in pair), (pairs, own)
