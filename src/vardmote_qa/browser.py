@@ -15,12 +15,10 @@ CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/b
 # with background networking off). The target is reached by IP literal or localhost.
 LOOPBACK_ONLY_RESOLVER = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"
 # Fake camera and microphone, no permission prompt, loopback ICE candidates; no background traffic to
-# the internet (the machines here have none, and a test must not depend on it). ICE candidates are plain
-# addresses, never mDNS names (resolving those is a multicast lookup on the local network).
+# the internet (the machines here have none, and a test must not depend on it). No --disable-features of
+# our own: Chromium keeps only the last one given, which would undo Playwright's list.
 CHROMIUM_ARGS = [
     LOOPBACK_ONLY_RESOLVER,
-    "--disable-features=WebRtcHideLocalIpsWithMdns,MediaRouter,DialMediaRouteProvider,OptimizationHints,"
-    "Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater",
     "--no-pings",
     "--disable-domain-reliability",
     "--disable-client-side-phishing-detection",
