@@ -267,6 +267,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=4.0, help="chattmeddelanden per s och deltagare")
     parser.add_argument("--seconds", type=float, default=40)
     parser.add_argument("--design-minutes", type=float, default=6)
+    parser.add_argument("--rounds", type=int, default=3, help="omgångspar Locust/asyncio, turvis, för kvoten (a)")
     arguments = parser.parse_args()
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     work = BENCH_DIR / f"load-{stamp}"
@@ -275,7 +276,7 @@ def main() -> None:
         result = {"started": stamp, "machine_cores": psutil.cpu_count(),
                   "load_average_at_start": os.getloadavg(), "target_version": running.version}
         result["throughput"] = throughput(running.base_url, work, arguments.pairs, arguments.rate,
-                                          arguments.seconds)
+                                          arguments.seconds, arguments.rounds)
         result["latency"] = latency_check(running.base_url, work, arguments.pairs, 5, arguments.rate,
                                           arguments.seconds)
         result["design"] = design_load(running.sandbox, work, arguments.design_minutes)
