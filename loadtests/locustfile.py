@@ -29,7 +29,7 @@ class Personal(users.StaffUser):
 
     @task
     def hold_meeting(self):
-        if self.pair_needed(RunClock.elapsed()):
+        if self.pair_needed(RunClock.elapsed()) and self.ready():
             behaviours.staff_plays_meeting(self.api, self.settings, self.unit)
 
 

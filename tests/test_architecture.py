@@ -12,7 +12,8 @@ PACKAGE = Path(vardmote_qa.__file__).parent
 
 # Bottom first, as docs/architecture.md lists them. A module may import its own room and the ones before it.
 ROOMS = (
-    ("foundations", {"__init__", "exitcodes", "errors", "typed_yaml", "waiting", "allure_safe", "browser"}),
+    ("foundations", {"__init__", "exitcodes", "errors", "typed_yaml", "waiting", "allure_safe", "browser",
+                     "redaction"}),
     ("records and settings", {"config", "requirements", "traceability", "run", "progress", "evidence"}),
     ("the target", {"target"}),
     ("measuring", {"media"}),

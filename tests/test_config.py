@@ -14,6 +14,7 @@ VALID = """
 adapter: sandbox
 base_url: http://127.0.0.1:9
 mottagning: vardcentralen-hisingen
+syntetiska_data: false
 konton:
   vardpersonal: {username: anna, password: "${VMQA_TEST_SECRET}"}
   administrator: {username: admin, password: "${VMQA_TEST_ADMIN:-standard}"}
@@ -61,3 +62,27 @@ def test_an_unknown_adapter_is_refused(environments, monkeypatch):
     (environments / "annan.yaml").write_text(VALID.replace("adapter: sandbox", "adapter: vonage"))
     with pytest.raises(UserError, match="adaptern 'vonage' är okänd"):
         config.load_environment("annan")
+
+
+def test_a_real_environment_must_say_whether_its_data_are_synthetic(environments, monkeypatch):
+    monkeypatch.setenv("VMQA_TEST_SECRET", "x")
+    (environments / "test.yaml").write_text(VALID.replace("syntetiska_data: false\n", ""))
+    with pytest.raises(UserError, match=r"^test.yaml: 'syntetiska_data' måste anges för en miljö som inte är den "
+                                        r"inbyggda sandlådan: true bara om miljön enbart har syntetiska testdata, "
+                                        r"annars false.$"):
+        config.load_environment("test")
+
+
+def test_the_shipped_test_environment_template_does_not_assume_synthetic_data(monkeypatch):
+    for name in ("BASE_URL", "STAFF_USER", "STAFF_PASSWORD", "ADMIN_USER", "ADMIN_PASSWORD", "PATIENT_1"):
+        monkeypatch.setenv(f"VMQA_TEST_{name}", "http://127.0.0.1:9" if name == "BASE_URL" else "x")
+    with pytest.raises(UserError, match="'syntetiska_data' måste anges"):
+        config.load_environment("test")
+
+
+def test_mask_replaces_every_secret_the_longest_first():
+    environment = config.Environment(
+        name="x", description="x", adapter="sandbox", starts_sandbox=False, base_url=None,
+        clinician=config.StaffAccount("a", "hemligt"), admin=config.StaffAccount("b", "hemligt-mer"),
+        patients=("1",), default_unit="u", synthetic_data=False, secrets=("hemligt", "hemligt-mer"))
+    assert environment.mask("lösen hemligt-mer och hemligt") == "lösen •••• och ••••"

@@ -22,6 +22,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ENVIRONMENTS_DIR = Path(os.environ.get("VMQA_ENVIRONMENTS", PROJECT_ROOT / "environments"))
 _VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 KNOWN_ADAPTERS = {"sandbox"}
+MASKED = "••••"
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,12 @@ class Environment:
     secrets: tuple[str, ...] = field(default=(), repr=False)
 
     def mask(self, text: str) -> str:
-        """The text with every secret value of this environment replaced, for logs and reports."""
-        for secret in self.secrets:
+        """The text with every secret value of this environment replaced, for logs and reports
+        (evidence.py applies it to everything a run writes). Longest first, so that a secret holding
+        another is replaced whole."""
+        for secret in sorted(self.secrets, key=len, reverse=True):
             if secret:
-                text = text.replace(secret, "••••")
+                text = text.replace(secret, MASKED)
         return text
 
 
@@ -77,7 +80,9 @@ class _EnvironmentFile(FileModel):
     starts_sandbox: bool = Field(default=False, alias="starta_sandlada")
     base_url: str | None = None
     default_unit: str = Field(alias="mottagning")
-    synthetic_data: bool = Field(default=False, alias="syntetiska_data")
+    # No default for a real environment: whether its traces may hold screenshots and DOM snapshots
+    # (patients' data) is the file's statement, never an assumption
+    synthetic_data: bool | None = Field(default=None, alias="syntetiska_data")
     accounts: _Accounts = Field(alias="konton")
 
     @model_validator(mode="after")
@@ -86,6 +91,11 @@ class _EnvironmentFile(FileModel):
             raise ValueError(f"adaptern '{self.adapter}' är okänd (kända: {', '.join(sorted(KNOWN_ADAPTERS))})")
         if not self.starts_sandbox and not (self.base_url or "").startswith(("http://", "https://")):
             raise ValueError("'base_url' måste vara en http(s)-adress när sandlådan inte startas")
+        if self.synthetic_data is None:
+            if not self.starts_sandbox:
+                raise ValueError("'syntetiska_data' måste anges för en miljö som inte är den inbyggda sandlådan: "
+                                 "true bara om miljön enbart har syntetiska testdata, annars false")
+            self.synthetic_data = True  # the embedded sandbox seeds synthetic people only
         if not self.accounts.patients:
             raise ValueError("'konton.patienter' måste lista minst ett test-personnummer")
         return self

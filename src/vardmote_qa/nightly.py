@@ -6,10 +6,13 @@ from __future__ import annotations
 import contextlib
 import signal
 from dataclasses import dataclass
+from pathlib import Path
 
-from . import target
+from . import evidence, target
+from .browser import chromium_executable
 from .config import Environment, load_environment
 from .errors import UserError
+from .history.store import check_usable
 from .judging import GateInputs, judge
 from .progress.display import choose_display
 from .progress.part import PartProgress
@@ -17,7 +20,7 @@ from .publishing import exit_code_for, print_decision, publish
 from .run.acceptance import run_acceptance
 from .run.layout import PartStatus
 from .run.parts import ALL_PARTS, PART_TITLES, PartOutcome
-from .run.record import RunFolder
+from .run.record import RUNS_DIR, RunFolder
 
 # Video-quality scenarios carry @DVM-12: they run as the video part, the rest as acceptance.
 # Scenarios tagged @negativ there prove the platform itself (a deliberately degraded engine needs the
@@ -40,6 +43,7 @@ class NightlyOptions:
     reruns: int = 1
     load_shape: str = "halvtimmesrusning"
     load_minutes: float | None = 2.0
+    load_scale: float = 1.0
     sandbox_faults: str = ""
 
 
@@ -65,14 +69,14 @@ def _run_part(name: str, run: RunFolder, environment: Environment, base_url: str
     from .load.model import load_model
     from .load.runner import run_load
     from .load.shapes import plan
-    return run_load(run.path, base_url, environment, plan(load_model(), options.load_shape, options.load_minutes),
-                    progress=progress)
+    return run_load(run.path, base_url, environment,
+                    plan(load_model(), options.load_shape, options.load_minutes, options.load_scale), progress=progress)
 
 
 def _target_up(stack: contextlib.ExitStack, run: RunFolder, environment: Environment,
-               options: NightlyOptions) -> tuple[str | None, str | None]:
+               options: NightlyOptions) -> tuple[target.RunningTarget | None, str | None]:
     """The target up for the run (target.up) and recorded in it.
-    Returns (base URL, None) or (base URL, the Swedish sentence saying why the target is not there)."""
+    Returns (the running target, None) or (None, the Swedish sentence saying why the target is not there)."""
     if environment.starts_sandbox:
         announce("Startar sandlådan …")
     try:
@@ -80,20 +84,42 @@ def _target_up(stack: contextlib.ExitStack, run: RunFolder, environment: Environ
     except target.TargetDown as down:
         if down.base_url:
             run.set_target(down.base_url, None)
-        return down.base_url, down.message
+        return None, down.message
     run.set_target(running.base_url, running.version)
-    return running.base_url, None
+    return running, None
 
 
 def _interrupt(signum, _frame):
     raise RunInterrupted(signal.Signals(signum).name)
 
 
-def run_nightly(options: NightlyOptions) -> int:
+def _preflight(options: NightlyOptions) -> Environment:
+    """Everything a run needs that can be checked before it starts, so that bad input costs no run and
+    leaves the history as it was."""
     environment = load_environment(options.environment)  # the gate's rules were parsed with the options
     unknown = set(options.parts) - set(ALL_PARTS)
     if unknown:
         raise UserError(f"Okänd del: {', '.join(sorted(unknown))} (kända: {', '.join(ALL_PARTS)}).")
+    check_usable(options.gate.history_path)
+    chromium_executable()  # every part drives Chromium (the load part's video users too), and so does the PDF
+    return environment
+
+
+def _written(what: Path, error: OSError) -> UserError:
+    """A run folder that cannot be written (a full disk, a read-only folder): one sentence."""
+    place = error.filename or what
+    return UserError(f"Körningen kunde inte skriva {place}: {error.strerror or error}; historiken är orörd.")
+
+
+def run_nightly(options: NightlyOptions) -> int:
+    environment = _preflight(options)
+    try:
+        return _run(options, environment)
+    except OSError as error:
+        raise _written(RUNS_DIR, error) from None
+
+
+def _run(options: NightlyOptions, environment: Environment) -> int:
     run = RunFolder.create(environment, requested_parts=options.parts)
     announce(f"Körning {run.run_id} i miljön {environment.name}: {run.path}")
     previous = signal.signal(signal.SIGTERM, _interrupt)
@@ -101,7 +127,7 @@ def run_nightly(options: NightlyOptions) -> int:
     display = choose_display()
     try:
         with contextlib.ExitStack() as stack:
-            base_url, problem = _target_up(stack, run, environment, options)
+            running, problem = _target_up(stack, run, environment, options)
             if problem:
                 announce(problem)
                 for name in options.parts:
@@ -112,8 +138,15 @@ def run_nightly(options: NightlyOptions) -> int:
                     current = name
                     announce(f"[{number}/{len(options.parts)}] Kör {PART_TITLES[name]} …")
                     run.start_part(name)
+                    if problem:  # the target died during an earlier part
+                        run.finish_part(name, PartStatus.INCOMPLETE, problem)
+                        continue
                     with display.part(PART_TITLES[name]) as part_progress:
-                        outcome = _run_part(name, run, environment, base_url, options, part_progress)
+                        outcome = _run_part(name, run, environment, running.base_url, options, part_progress)
+                    problem = target.gone(environment, running)
+                    if problem:
+                        announce(f"Målet är borta: {problem}.")
+                        outcome = PartOutcome(False, f"{problem}; det som mättes innan finns kvar ({outcome.detail})")
                     run.finish_part(name, outcome.status, outcome.detail)
                     current = None
     except (RunInterrupted, KeyboardInterrupt) as interruption:
@@ -122,6 +155,9 @@ def run_nightly(options: NightlyOptions) -> int:
         announce("Körningen avbröts; beslutet fattas på det som hann bli klart.")
     finally:
         signal.signal(signal.SIGTERM, previous)
+    swept = evidence.sweep(run.path, environment.mask)  # logs, Allure results, traces: before anything reads them
+    if swept:
+        announce(f"Rensade {swept} filer i körmappen från hemligheter, cookies och adresser.")
     run.finish()
     announce("Utvärderar grindens kriterier …")
     judgement = judge(run.path, options.gate)

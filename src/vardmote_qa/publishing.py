@@ -1,6 +1,6 @@
-"""Publishing a judgement: the history row, then every report into the run folder (Allure HTML, the
-decision as JSON, Markdown and JUnit, the HTML report and its PDF), the decision in the terminal and the
-exit code. Decides nothing."""
+"""Publishing a judgement: every report into the run folder (Allure HTML, the decision as JSON, Markdown
+and JUnit, the HTML report and its PDF), then the history row; the decision in the terminal and the exit
+code. Decides nothing."""
 
 from __future__ import annotations
 
@@ -35,8 +35,10 @@ def write_reports(judgement: Judgement, pdf: bool = True, progress=lambda text: 
 
 
 def publish(judgement: Judgement, inputs: GateInputs, progress=lambda text: None) -> None:
-    record_history(judgement, inputs)
+    """The reports first, then the history row: a run whose reports could not be written (a full disk)
+    leaves the history as it was, and a history that refuses the row leaves the reports in place."""
     write_reports(judgement, inputs.pdf, progress)
+    record_history(judgement, inputs)
 
 
 def print_decision(judgement: Judgement) -> None:

@@ -8,8 +8,10 @@ from ..evidence import Evidence
 
 
 class Tracing:
-    """Started with the context (screenshots and DOM snapshots); stopped on close, and kept only for a
-    scenario that failed, since a trace of every passing scenario would fill the run folder."""
+    """Started with the context (screenshots and DOM snapshots only where the environment's data are
+    synthetic, see evidence.py); stopped on close, and kept only for a scenario that failed, since a trace of
+    every passing scenario would fill the run folder. A kept trace is cleaned of secrets, cookies and
+    addresses before it is attached."""
 
     def __init__(self, evidence: Evidence, owner: str):
         self._evidence = evidence
@@ -17,7 +19,7 @@ class Tracing:
         self._context: BrowserContext | None = None
 
     def start(self, context: BrowserContext) -> None:
-        context.tracing.start(screenshots=True, snapshots=True, sources=False)
+        context.tracing.start(**self._evidence.trace_options())
         self._context = context
 
     def stop(self, keep_as: str | None) -> None:
@@ -27,7 +29,7 @@ class Tracing:
         if keep_as:
             path = self._evidence.trace_path(keep_as)
             self._context.tracing.stop(path=str(path))
-            self._evidence.attach_file(f"Playwright-spårning {self._owner}", path, "zip")
+            self._evidence.keep_trace(f"Playwright-spårning {self._owner}", path)
         else:
             self._context.tracing.stop()
         self._context = None

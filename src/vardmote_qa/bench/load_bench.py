@@ -2,7 +2,10 @@
 ratios measured together mean more than absolute numbers).
 
 (a) chat messages delivered per second per load-generator CPU core: the Locust chat scenario against a
-    minimal asyncio client of the same protocol, as a ratio (how close Locust is to the ceiling);
+    minimal asyncio client of the same protocol, as a ratio (how close Locust is to the ceiling). The two
+    take turns in short rounds (L A, A L, L A …), each ratio from two neighbouring rounds and the median
+    given, so a machine that gets busier or quieter weighs on both alike; neither process writes anything
+    while it is measured, and each round's loss (sent − delivered) is checked on both sides;
 (b) delivery latency the Locust users report against what the asyncio client measures at the same
     time, on the same load (is Locust's number true?);
 (c) the sandbox at the design load (the pandemi shape): p95s, chat accounting and the sandbox's CPU.
@@ -63,13 +66,16 @@ def sustained_chat(rate: float, seconds: float) -> PlannedShape:
                                            messages_per_side=int(rate * seconds)))
 
 
-def locust_chat(base_url: str, work: Path, pairs: int, rate: float, seconds: float) -> subprocess.Popen:
-    """Starts the Locust chat scenario (one process) and returns it; samples land in work/locust-samples.json."""
+def locust_chat(base_url: str, work: Path, pairs: int, rate: float, seconds: float,
+                samples_file: Path) -> subprocess.Popen:
+    """Starts the Locust chat scenario (one process) and returns it; its samples and chat accounting land in
+    samples_file when it quits."""
     env = {**os.environ, **variables("local", sustained_chat(rate, seconds), None),
-           "VMQA_BENCH_SAMPLES": str(work / "locust-samples.json")}
+           "VMQA_BENCH_SAMPLES": str(samples_file)}
     command = [sys.executable, "-m", "locust", "-f", str(CHAT_LOCUSTFILE), "--headless", "--host", base_url,
                "-u", str(2 * pairs), "-r", str(2 * pairs), "-t", f"{int(seconds + 20)}s", "--stop-timeout", "30",
-               "--only-summary", "--json-file", str(work / "locust-chat"), "--logfile", str(work / "locust-chat.log")]
+               "--only-summary", "--json-file", str(work / "locust-chat"), "--logfile", str(work / "locust-chat.log"),
+               "--loglevel", "WARNING"]  # its log stays quiet while it is measured
     return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
 
@@ -99,20 +105,49 @@ def _wait(process: subprocess.Popen, timeout: float) -> None:
         process.wait()
 
 
-def throughput(base_url: str, work: Path, pairs: int, rate: float, seconds: float) -> dict:
-    """(a): the same offered chat, first by Locust, then by the asyncio client."""
-    _wait(locust_chat(base_url, work, pairs, rate, seconds), seconds + 120)
-    locust = _window_rate(json.loads((work / "locust-samples.json").read_text(encoding="utf-8")))
-    _wait(asyncio_chat(base_url, work, pairs, rate, seconds, "asyncio-alone"), seconds + 120)
-    ceiling = _window_rate(json.loads((work / "asyncio-alone.json").read_text(encoding="utf-8"))["samples"])
-    ratio = locust["delivered_per_core_s"] / ceiling["delivered_per_core_s"] if ceiling["delivered_per_core_s"] else 0
-    return {"pairs": pairs, "messages_per_s_per_side": rate, "seconds": seconds, "locust": locust,
-            "asyncio": ceiling, "ratio": ratio}
+def _locust_round(base_url: str, work: Path, pairs: int, rate: float, seconds: float, name: str) -> dict:
+    samples_file = work / f"{name}.json"
+    _wait(locust_chat(base_url, work, pairs, rate, seconds, samples_file), seconds + 120)
+    written = json.loads(samples_file.read_text(encoding="utf-8"))
+    chat = written["chat"]
+    return {**_window_rate(written["samples"]), "sent": chat["sent"], "delivered": chat["delivered"],
+            "lost": chat["lost"]}
+
+
+def _asyncio_round(base_url: str, work: Path, pairs: int, rate: float, seconds: float, name: str) -> dict:
+    _wait(asyncio_chat(base_url, work, pairs, rate, seconds, name), seconds + 120)
+    written = json.loads((work / f"{name}.json").read_text(encoding="utf-8"))
+    return {**_window_rate(written["samples"]), "sent": written["sent"], "delivered": written["delivered"],
+            "lost": written["lost"]}
+
+
+def throughput(base_url: str, work: Path, pairs: int, rate: float, seconds: float, rounds: int = 3) -> dict:
+    """(a): the same offered chat by Locust and by the asyncio client, in alternating rounds; a pair of
+    neighbouring rounds gives one ratio, and a round that lost messages is no measure of throughput."""
+    measured = []
+    for number in range(rounds):
+        order = ("locust", "asyncio") if number % 2 == 0 else ("asyncio", "locust")
+        pair = {}
+        for client in order:
+            run_round = _locust_round if client == "locust" else _asyncio_round
+            pair[client] = run_round(base_url, work, pairs, rate, seconds, f"{client}-{number}")
+        both = pair["locust"]["delivered_per_core_s"], pair["asyncio"]["delivered_per_core_s"]
+        lossless = pair["locust"]["lost"] == 0 and pair["asyncio"]["lost"] == 0
+        pair["ratio"] = both[0] / both[1] if both[1] and lossless else None
+        measured.append(pair)
+    ratios = [pair["ratio"] for pair in measured if pair["ratio"] is not None]
+    return {"pairs": pairs, "messages_per_s_per_side": rate, "seconds": seconds, "rounds": measured,
+            "ratio": statistics.median(ratios) if ratios else None, "ratios": ratios,
+            "rounds_with_loss": len(measured) - len(ratios),
+            "locust": {key: statistics.median(p["locust"][key] for p in measured)
+                       for key in ("delivered_per_s", "delivered_per_core_s")},
+            "asyncio": {key: statistics.median(p["asyncio"][key] for p in measured)
+                        for key in ("delivered_per_s", "delivered_per_core_s")}}
 
 
 def latency_check(base_url: str, work: Path, pairs: int, probe_pairs: int, rate: float, seconds: float) -> dict:
     """(b): Locust makes the load, a small asyncio probe chats beside it at the same rate, at the same time."""
-    locust = locust_chat(base_url, work, pairs, rate, seconds)
+    locust = locust_chat(base_url, work, pairs, rate, seconds, work / "locust-beside-probe.json")
     time.sleep(3)  # the Locust pairs are in their meetings before the probe starts
     probe = asyncio_chat(base_url, work, probe_pairs, rate, seconds - 6, "asyncio-probe")
     _wait(probe, seconds + 120)
@@ -201,9 +236,15 @@ def print_table(result: dict) -> None:
     a, b, c = result["throughput"], result["latency"], result["design"]
     summary = c["summary"]["requests"]
     print("\nLastbänk (samma sandlåda, samma körning)")
-    print(f"(a) chatt, levererade meddelanden per s och kärna: Locust {a['locust']['delivered_per_core_s']:.0f}, "
-          f"asyncio {a['asyncio']['delivered_per_core_s']:.0f} → kvot {a['ratio']:.2f} "
-          f"({a['locust']['delivered_per_s']:.0f} resp. {a['asyncio']['delivered_per_s']:.0f} meddelanden/s)")
+    ratio = f"{a['ratio']:.2f}" if a["ratio"] is not None else "ingen (alla omgångar förlorade meddelanden)"
+    print(f"(a) chatt, levererade meddelanden per s och kärna (median av {len(a['rounds'])} omgångar var, "
+          f"turvis): Locust {a['locust']['delivered_per_core_s']:.0f}, asyncio {a['asyncio']['delivered_per_core_s']:.0f}"
+          f" → kvot {ratio} (kvoter per omgångspar: {', '.join(f'{r:.2f}' for r in a['ratios']) or '–'}; "
+          f"{a['rounds_with_loss']} par med förlorade meddelanden räknas inte)")
+    for number, pair in enumerate(a["rounds"]):
+        print(f"    omgång {number + 1}: " + "; ".join(
+            f"{client} skickade {pair[client]['sent']}, levererade {pair[client]['delivered']}, "
+            f"förlorade {pair[client]['lost']}" for client in ("locust", "asyncio")))
     print(f"(b) leveranslatens samtidigt: Locust p50 {b['locust']['p50_ms']:.0f} ms p95 {b['locust']['p95_ms']:.0f} ms, "
           f"asyncio p50 {b['asyncio']['p50_ms']:.1f} ms p95 {b['asyncio']['p95_ms']:.1f} ms → p95-kvot {b['p95_ratio']:.2f}")
     chat = c["summary"]["chat"]
@@ -226,6 +267,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=4.0, help="chattmeddelanden per s och deltagare")
     parser.add_argument("--seconds", type=float, default=40)
     parser.add_argument("--design-minutes", type=float, default=6)
+    parser.add_argument("--rounds", type=int, default=3, help="omgångspar Locust/asyncio, turvis, för kvoten (a)")
     arguments = parser.parse_args()
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     work = BENCH_DIR / f"load-{stamp}"
@@ -234,7 +276,7 @@ def main() -> None:
         result = {"started": stamp, "machine_cores": psutil.cpu_count(),
                   "load_average_at_start": os.getloadavg(), "target_version": running.version}
         result["throughput"] = throughput(running.base_url, work, arguments.pairs, arguments.rate,
-                                          arguments.seconds)
+                                          arguments.seconds, arguments.rounds)
         result["latency"] = latency_check(running.base_url, work, arguments.pairs, 5, arguments.rate,
                                           arguments.seconds)
         result["design"] = design_load(running.sandbox, work, arguments.design_minutes)

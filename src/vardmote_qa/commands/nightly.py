@@ -19,6 +19,8 @@ def register(subparsers) -> None:
     parser.add_argument("--lastprofil", default="halvtimmesrusning",
                         help="lastprofil för lastdelen (standard: halvtimmesrusning, anslutningsrusningar)")
     parser.add_argument("--lastminuter", type=float, default=2.0, help="lastdelens längd i minuter (standard 2)")
+    parser.add_argument("--lastskala", type=float, default=1.0,
+                        help="andel av lastmodellens last i lastdelen (standard 1; 0,1 för en kort kontroll)")
     parser.add_argument("--sandlada-fel", default="", help="felinjicering i sandlådan, t.ex. 'error_rate=0.2'")
     parser.add_argument("--strict", action="store_true", help="GO MED RISK ger också felkod 1")
     _gate_options.add_to(parser)
@@ -31,4 +33,5 @@ def handle(arguments) -> int:
     return run_nightly(NightlyOptions(
         environment=arguments.env, gate=_gate_options.gate_inputs(arguments), parts=parts,
         selection=arguments.urval, strict=arguments.strict, reruns=arguments.omkorningar,
-        load_shape=arguments.lastprofil, load_minutes=arguments.lastminuter, sandbox_faults=arguments.sandlada_fel))
+        load_shape=arguments.lastprofil, load_minutes=arguments.lastminuter,
+        load_scale=arguments.lastskala, sandbox_faults=arguments.sandlada_fel))

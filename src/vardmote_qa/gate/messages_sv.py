@@ -31,8 +31,13 @@ MESSAGES = {
     "load.fail": "Last: {request} {measure} = {value} passerar underkänt-gränsen {fail}.",
     "load.no_requests": "Lastdelen har inga anrop med namnet {request}.",
     "chat.intact": "Chatt under last: {sent} skickade, alla levererade en gång och i ordning.",
-    "chat.broken": "Chatt under last: {lost} förlorade, {duplicated} dubbletter och {reordered} i fel ordning "
-                   "av {sent} skickade meddelanden.",
+    "chat.broken": "Chatt under last: {lost} förlorade, {duplicated} dubbletter, {reordered} i fel ordning och "
+                   "{untimed} utan avsändarens tidsstämpel av {sent} skickade meddelanden.",
+    "chat.unaccounted": "Chatt under last: {sent} skickade men {delivered} levererade och {lost} förlorade; "
+                        "{unaccounted} meddelanden är inte redovisade (ett möte vars chatt aldrig stämdes av).",
+    "load.task_errors": "Lastdelen hade {count} oväntade fel i användarnas uppgifter, som inget anrop räknade: "
+                        "{examples}.",
+    "load.no_task_errors": "Lastdelen hade inga oväntade fel i användarnas uppgifter.",
     "chat.nothing_sent": "Lastdelen skickade inga chattmeddelanden.",
     "flakiness.pass": "Inga instabila scenarier.",
     "flakiness.warn": "{count} instabila scenarier (omkörda {retried}, växlande {flipping}): {names}.",

@@ -6,6 +6,7 @@ so the first judgement and any later one (`vmqa gate` on a recorded run) agree."
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -21,6 +22,7 @@ from ..run.record import REPORTS_DIR, RunRecord
 DEFAULT_PATH = Path(os.environ.get("VMQA_HISTORY", REPORTS_DIR / "history.sqlite"))
 FLIP_WINDOW = 10  # runs over which a scenario's flip rate is counted: the judged run and the ones before it
 TREND_WINDOW = 30  # runs a report's trend shows at the most, the judged run included
+LOCK_TIMEOUT_S = 10.0  # another run writing its row holds the lock for milliseconds; longer is a stuck lock
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -86,6 +88,24 @@ class EarlierRuns:
                            flip_rates=flips)
 
 
+def refusal(path: Path, error: Exception) -> UserError:
+    """The one sentence for a history store that cannot be used; the store itself is left as it is."""
+    if "locked" in str(error):
+        return UserError(f"Historikdatabasen {path} är låst av en annan process (väntade {LOCK_TIMEOUT_S:.0f} s); "
+                         f"den lämnas orörd: försök igen när den är ledig.")
+    return UserError(f"Historikdatabasen {path} är skadad eller ingen SQLite-databas ({error}); den lämnas orörd: "
+                     f"flytta undan den eller ange en annan med --historik.")
+
+
+@contextlib.contextmanager
+def _answering(path: Path):
+    """Every query of the store: a locked or broken database is one sentence, never a traceback."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise refusal(path, error) from None
+
+
 def earlier_runs(path: Path, environment: str, judged_run: str) -> EarlierRuns:
     """Reads the store without writing to it (judging writes nothing); no store yet is no history."""
     if not Path(path).is_file():
@@ -97,18 +117,42 @@ def earlier_runs(path: Path, environment: str, judged_run: str) -> EarlierRuns:
         store.close()
 
 
+def check_usable(path: Path) -> None:
+    """Before a run: an existing store that cannot be read (corrupt, locked, not a database) stops the run
+    before anything is measured, and is not touched; no store yet is fine (the first run creates it)."""
+    if not Path(path).exists():
+        return
+    store = HistoryStore(path, read_only=True)
+    try:
+        store.verify()
+    finally:
+        store.close()
+
+
 class HistoryStore:
     def __init__(self, path: Path = DEFAULT_PATH, read_only: bool = False):
         self.path = Path(path)
         try:
             if read_only:
-                self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+                self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                           timeout=LOCK_TIMEOUT_S)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(self.path)
+                self._db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT_S)
                 self._db.executescript(SCHEMA)
-        except (OSError, sqlite3.Error) as error:
-            raise UserError(f"Historikdatabasen {self.path} går inte att öppna: {error}.") from None
+        except sqlite3.Error as error:
+            raise refusal(self.path, error) from None
+        except OSError as error:
+            raise UserError(f"Historikdatabasen {self.path} går inte att öppna: {error.strerror}.") from None
+
+    def verify(self) -> None:
+        """Reads the whole store once: a corrupt page or a missing table is found now, not after a run."""
+        with _answering(self.path):
+            (answer,) = self._db.execute("PRAGMA quick_check").fetchone()
+            if answer != "ok":
+                raise sqlite3.DatabaseError(answer)
+            for table in ("runs", "criteria", "scenarios"):
+                self._db.execute(f"SELECT count(*) FROM {table}").fetchone()
 
     def close(self) -> None:
         self._db.close()
@@ -116,7 +160,7 @@ class HistoryStore:
     def record(self, record: RunRecord, decision: Decision, scenarios: tuple[ScenarioResult, ...]) -> None:
         """Stores (or replaces, when a run is judged again) one run."""
         summary = RunSummary.of(record, decision, scenarios)
-        with self._db:
+        with _answering(self.path), self._db:
             for table in ("criteria", "scenarios", "runs"):
                 self._db.execute(f"DELETE FROM {table} WHERE run_id = ?", (record.run_id,))
             self._db.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)", (
@@ -130,6 +174,10 @@ class HistoryStore:
 
     def earlier_runs(self, environment: str, judged_run: str) -> EarlierRuns:
         """The baseline, the scenario outcomes and the trend of the runs strictly before the judged one."""
+        with _answering(self.path):
+            return self._earlier_runs(environment, judged_run)
+
+    def _earlier_runs(self, environment: str, judged_run: str) -> EarlierRuns:
         # A partial run's GO (criteria left unjudged) is no release decision, so never the baseline.
         baseline = self._db.execute(
             "SELECT run_id FROM runs WHERE environment = ? AND verdict = 'GO' AND run_id < ? AND run_id NOT IN "
@@ -155,7 +203,8 @@ class HistoryStore:
     def runs(self, environment: str | None = None, limit: int = TREND_WINDOW) -> list[RunSummary]:
         """The stored runs, newest first (`vmqa history`)."""
         where, params = ("WHERE environment = ?", (environment,)) if environment else ("", ())
-        return self._summaries(where, params, limit)
+        with _answering(self.path):
+            return self._summaries(where, params, limit)
 
     def _summaries(self, where: str, params: tuple, limit: int) -> list[RunSummary]:
         rows = self._db.execute(f"SELECT run_id, environment, started_at, verdict, target_version FROM runs "

@@ -1,8 +1,9 @@
 """Chat delivery accounting: each side's messages carry the sender's clock and a per-sender sequence.
 
 The receiver reports `chat:deliver` with latency = receive time − the sender's timestamp (both users of a
-meeting run in the same process, so one clock, on one machine or several). Duplicated and reordered
-messages are failures of `chat:deliver` when they arrive; lost ones when the meeting settles.
+meeting run in the same process, so one clock, on one machine or several). Duplicated, reordered and
+untimed messages are failures of `chat:deliver` when they arrive; lost ones when the inbox settles, which
+every side does at the end of its meeting, finished or abandoned, so that `sent = delivered + lost`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ DELIVER = "chat:deliver"
 SEND = "chat:send"
 
 
+# Failure texts are fixed (no ids), so Locust groups them: one row per kind of failure
 class ChatLost(Exception):
     pass
 
@@ -28,6 +30,14 @@ class ChatDuplicated(Exception):
 
 class ChatReordered(Exception):
     pass
+
+
+class ChatUntimed(Exception):
+    """Delivered, but without the sender's timestamp: its latency is unknown, never 0 ms."""
+
+
+class ChatUnnumbered(Exception):
+    """Arrived without the sender's sequence: it cannot be matched, so its message counts as lost."""
 
 
 class Outbox:
@@ -44,36 +54,45 @@ class Outbox:
 class Inbox:
     """What one side received from the other."""
 
-    # Failure texts are fixed (no ids), so Locust groups them: one row per kind of loss
     def __init__(self, reporter: Reporter, peer_kind: str):
         self.reporter = reporter
         self.peer_kind = peer_kind  # the sender_kind of the other side ("staff" or "patient")
         self.seen: set[int] = set()
         self.highest = 0
+        self.settled = False
         self._changed = Event()
 
     def on_chat(self, message: dict, received_at: float) -> None:
-        if message.get("sender_kind") != self.peer_kind:
-            return  # our own message echoed back by the room
+        if message.get("sender_kind") != self.peer_kind or self.settled:
+            return  # our own message echoed back by the room, or one already counted lost
         seq, sent_at = message.get("sender_seq"), message.get("sent_at")
-        latency_ms = max(0.0, (received_at - float(sent_at)) * 1000) if sent_at is not None else 0.0
+        if not isinstance(seq, int):
+            self.reporter.report("WS", DELIVER, 0.0, exception=ChatUnnumbered("meddelandet saknade löpnummer"))
+            return
         problem = None
         if seq in self.seen:
             problem = ChatDuplicated("meddelandet kom två gånger")
         elif seq < self.highest:
             problem = ChatReordered("meddelandet kom i fel ordning")
-        if seq not in self.seen:
-            self.seen.add(seq)
+        elif sent_at is None:
+            problem = ChatUntimed("meddelandet saknade avsändarens tidsstämpel")
+        latency_ms = max(0.0, (received_at - float(sent_at)) * 1000) if sent_at is not None else 0.0
+        self.seen.add(seq)
         self.highest = max(self.highest, seq)
         self.reporter.report("WS", DELIVER, latency_ms, exception=problem, start_time=sent_at)
         self._changed.set()
 
     def settle(self, outbox: Outbox, timeout: float = CHAT_DELIVERY_TIMEOUT_S) -> int:
-        """Waits for everything the other side sent, then reports what never came; returns that count."""
+        """Waits for everything the other side sent, then reports what never came; returns that count.
+        Later arrivals are ignored: they were waited for as long as a patient would, and counted lost.
+        Settling twice counts nothing twice."""
+        if self.settled:
+            return 0
         deadline = time.monotonic() + timeout
         while len(self.seen & set(range(1, outbox.sent + 1))) < outbox.sent and time.monotonic() < deadline:
             self._changed.clear()
             self._changed.wait(max(0.0, deadline - time.monotonic()))
+        self.settled = True
         missing = sorted(set(range(1, outbox.sent + 1)) - self.seen)
         for _ in missing:  # a lost message counts as at least as late as the time we waited for it
             self.reporter.report("WS", DELIVER, timeout * 1000, exception=ChatLost("meddelandet kom aldrig"))

@@ -69,7 +69,13 @@ class ApiClient:
 
 
 class VisitSocket:
-    """The visit's WebSocket: chat to `on_chat` as it arrives, everything else kept for `wait_for`."""
+    """The visit's WebSocket: chat to `on_chat` as it arrives, everything else kept for `wait_for`.
+
+    A socket the service closes (a dropped connection) is opened again, as a browser's page does, at most
+    RECONNECTS times, each a timed `ws:reconnect`; what the other side sent meanwhile is not recovered, so
+    the chat accounting counts it lost instead of hiding it."""
+
+    RECONNECTS = 3
 
     def __init__(self, api: ApiClient, visit_id: int, on_chat: Callable[[dict, float], None],
                  lifetime_s: float):
@@ -77,17 +83,28 @@ class VisitSocket:
         self._on_chat = on_chat
         self._control: list[dict] = []
         self._arrived = Event()
+        self._connected = Event()
         self.closed = Event()
-        url = protocol.visit_socket(api.base_url, visit_id)
-        with self.reporter.timed("WS", "ws:connect"):
-            self._ws = websocket.create_connection(url, cookie=api.cookie_header(), timeout=API_TIMEOUT_S,
-                                                   enable_multithread=True)
-            hello = json.loads(self._ws.recv())
-            if not protocol.is_hello(hello):
-                raise RuntimeError(f"väntade hello, fick {hello.get('type')}")
-        self._control.append(hello)
+        self._closing = False
+        self._joined = False
+        self._reconnects_left = self.RECONNECTS
+        self._url, self._cookie = protocol.visit_socket(api.base_url, visit_id), api.cookie_header()
+        self._ws = self._connect("ws:connect")
         self._deadline = time.monotonic() + lifetime_s
         self._receiver = gevent.spawn(self._receive)
+
+    def _connect(self, name: str):
+        with self.reporter.timed("WS", name):
+            ws = websocket.create_connection(self._url, cookie=self._cookie, timeout=API_TIMEOUT_S,
+                                             enable_multithread=True)
+            hello = json.loads(ws.recv())
+            if not protocol.is_hello(hello):
+                raise RuntimeError(f"väntade hello, fick {hello.get('type')}")
+            if self._joined:  # back in the call we were in before the drop
+                ws.send(json.dumps(protocol.JOIN_CALL))
+        self._control.append(hello)
+        self._connected.set()
+        return ws
 
     def _receive(self) -> None:
         # Bounded by the socket's lifetime: a meeting never outlives it
@@ -97,21 +114,45 @@ class VisitSocket:
             except websocket.WebSocketTimeoutException:
                 continue
             except (websocket.WebSocketException, OSError):
-                break
+                raw = None
             received_at = time.time()
             if not raw:
-                break
+                if not self._reconnected():
+                    break
+                continue
             message = json.loads(raw)
             if protocol.is_chat(message):
                 self._on_chat(protocol.chat_of(message), received_at)
             else:
                 self._control.append(message)
                 self._arrived.set()
+        self._connected.set()  # nothing to wait for any more: a sender waiting for it fails at once
         self.closed.set()
         self._arrived.set()
 
+    def _reconnected(self) -> bool:
+        """After the service closed the socket: True when a new one is open."""
+        self._connected.clear()
+        if self._closing or self._reconnects_left <= 0 or any(map(protocol.is_visit_closed, self._control)):
+            return False
+        self._reconnects_left -= 1
+        try:
+            self._ws = self._connect("ws:reconnect")
+        except LoadStepFailed:
+            return False
+        return True
+
     def send(self, message: dict) -> None:
-        self._ws.send(json.dumps(message))
+        """Sends, and once more on a new socket if the old one was dropped under it."""
+        try:
+            self._ws.send(json.dumps(message))
+        except (websocket.WebSocketException, OSError):
+            self._connected.wait(API_TIMEOUT_S)
+            if self.closed.is_set():
+                raise
+            self._ws.send(json.dumps(message))
+        if message == protocol.JOIN_CALL:
+            self._joined = True
 
     def wait_for(self, predicate: Callable[[dict], bool], timeout: float, what: str) -> dict:
         """The first unclaimed control message that matches, within timeout seconds."""
@@ -128,6 +169,7 @@ class VisitSocket:
             self._arrived.wait(remaining)
 
     def close(self) -> None:
+        self._closing = True
         with contextlib.suppress(Exception):
             self._ws.close()
         self._receiver.join(timeout=2)

@@ -33,7 +33,8 @@ def register(environment, out_dir: Path | None, shape_name: str) -> None:
 
     def write_summary(**_kwargs) -> None:
         summary = summary_from_stats(environment.runner.stats, shape_name, time.time() - started["at"],
-                                     complete=ShapeEnd.reached)
+                                     complete=ShapeEnd.reached,
+                                     exceptions=environment.runner.exceptions)
         layout = RunLayout.of_load_folder(out_dir)
         layout.load.mkdir(parents=True, exist_ok=True)
         temporary = layout.load_summary_temporary

@@ -6,6 +6,8 @@ in: change an input in the file and every shape follows.
 
 from __future__ import annotations
 
+import os
+
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,8 @@ from .. import typed_yaml
 from ..config import PROJECT_ROOT
 from ..typed_yaml import FileModel
 
-MODEL_FILE = PROJECT_ROOT / "loadtests" / "lastmodell.yaml"
+# Another model file (a copy without video users, for a quick check) through VMQA_LOAD_MODEL
+MODEL_FILE = Path(os.environ.get("VMQA_LOAD_MODEL", PROJECT_ROOT / "loadtests" / "lastmodell.yaml"))
 
 
 @dataclass(frozen=True)

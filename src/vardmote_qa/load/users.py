@@ -8,7 +8,7 @@ import math
 from locust import User
 
 from .behaviours import log_in_staff, unit_id
-from .clients import ApiClient, Reporter
+from .clients import ApiClient, LoadStepFailed, Reporter
 from .settings import LoadSettings, from_environment
 from .video import BrowserLoop, BrowserPair, VideoResult, save_result
 
@@ -63,8 +63,19 @@ class StaffUser(PairUser):
 
     def on_start(self) -> None:
         super().on_start()
-        log_in_staff(self.api, self.settings)
-        self.unit = unit_id(self.api, self.settings)
+        self.unit: int | None = None
+        self.ready()
+
+    def ready(self) -> bool:
+        """Logged in with the unit known; a failed login (its request already counted) is tried again at
+        the next task, never raised to Locust as a task error."""
+        if self.unit is None:
+            try:
+                log_in_staff(self.api, self.settings)
+                self.unit = unit_id(self.api, self.settings)
+            except LoadStepFailed:
+                return False
+        return True
 
 
 class PatientUser(PairUser):

@@ -54,8 +54,8 @@ def browser_type_launch_args(browser_type_launch_args, pytestconfig) -> dict:
 
 
 @pytest.fixture(scope="session")
-def evidence(run_dir: Path) -> Evidence:
-    return Evidence(run_dir)
+def evidence(run_dir: Path, environment: Environment) -> Evidence:
+    return Evidence.for_environment(run_dir, environment)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..evidence import attachments_sentence
 from ..gate.kinds.requirements_coverage import RequirementRow
 from ..gate.messages_sv import STATUS_TEXT, VERDICT_TEXT, partial_run_text, sentence
 from ..gate.model import BaselineComparison, CriterionResult, Status, Waiver
@@ -142,6 +143,7 @@ class DecisionDocument:
     started_at: str | None
     finished_at: str | None
     synthetic_data: bool
+    attachments: str  # what the attachments hold, as evidence.py keeps them for this environment
     parts: tuple[PartRow, ...]
     criteria: tuple[CriterionRow, ...]
     waivers: WaiverLists
@@ -273,6 +275,7 @@ def build(judgement: Judgement) -> DecisionDocument:
         started_at=manifest.get("started_at"),
         finished_at=manifest.get("finished_at"),
         synthetic_data=bool(environment.get("synthetic_data")),
+        attachments=attachments_sentence(bool(environment.get("synthetic_data"))),
         parts=tuple(PartRow(name, record.part_status(name), part.get("detail", ""))
                     for name, part in manifest.get("parts", {}).items()),
         criteria=tuple(_criterion_row(r, _unit(r.criterion, data)) for r in decision.results),

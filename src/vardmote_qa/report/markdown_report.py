@@ -35,7 +35,7 @@ def render(document: DecisionDocument) -> str:
         lines += ["", "## Underkända scenarier", ""]
         lines += [f"- {s.feature}: {s.name} – {_cell(s.message)}" for s in failed]
     lines += ["", "Innehåll: " + ("endast syntetiska testdata." if document.synthetic_data
-                                  else "kan innehålla riktiga personuppgifter."), ""]
+                                  else "verkliga personers data i målmiljön."), "", "Bilagor: " + document.attachments, ""]
     return "\n".join(lines)
 
 

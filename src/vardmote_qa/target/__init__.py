@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..config import Environment
 from .interface import Target
-from .running import RunningTarget, TargetDown, up
+from .running import RunningTarget, TargetDown, gone, up
 
-__all__ = ["RunningTarget", "Target", "TargetDown", "open_target", "up"]
+__all__ = ["RunningTarget", "Target", "TargetDown", "gone", "open_target", "up"]
 
 
 def open_target(environment: Environment, base_url: str) -> Target:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+import requests
+
 from ..config import Environment
 from ..errors import UserError
 
@@ -35,14 +37,31 @@ class RunningTarget:
 
 
 def _version(environment: Environment, base_url: str) -> dict:
+    """The target's version; a target that does not answer, or answers without a version (another
+    service on that address, a proxy's error page), is down for the run, each said in its own sentence."""
     from . import open_target
     try:
         version = open_target(environment, base_url).version()
-    except Exception:  # any failure to answer means the same thing here: no target to test
+    except (requests.ConnectionError, requests.Timeout):
+        raise TargetDown(f"Målmiljön {base_url} svarar inte (ingen anslutning).", base_url) from None
+    except Exception:  # an answer, but not one the service gives: an HTML page, a refusal, broken JSON
         version = None
-    if not isinstance(version, dict):
-        raise TargetDown(f"Målmiljön {base_url} svarar inte på /version.", base_url)
+    if not isinstance(version, dict) or "version" not in version:
+        raise TargetDown(f"Målmiljön {base_url} svarar, men inte som en tjänst för digitala vårdmöten: "
+                         f"/version gav inget versionsbesked.", base_url)
     return version
+
+
+def gone(environment: Environment, running: RunningTarget) -> str | None:
+    """After a part: None while the target still answers, else why not (a sandbox that ended, with its exit
+    code), so a part whose target died under it is not taken for a whole one."""
+    if running.sandbox is not None and running.sandbox.exit_code() is not None:
+        return f"sandlådan avslutades under körningen (kod {running.sandbox.exit_code()})"
+    try:
+        _version(environment, running.base_url)
+    except TargetDown as down:
+        return f"målmiljön slutade svara under körningen: {down.message}"
+    return None
 
 
 @contextlib.contextmanager

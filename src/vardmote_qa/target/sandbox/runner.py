@@ -7,6 +7,7 @@ database, so the platform never imports the system under test.
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -63,6 +64,10 @@ class RunningSandbox:
         except requests.RequestException:
             return False
 
+    def exit_code(self) -> int | None:
+        """None while the sandbox runs; its exit code once it has ended (70 after the `crash` fault)."""
+        return self._process.poll() if self._process else None
+
     def stop(self) -> None:
         if self._process and self._process.poll() is None:
             self._process.terminate()
@@ -79,13 +84,44 @@ class RunningSandbox:
         self.stop()
 
 
+class Stopped(Exception):
+    """SIGTERM or SIGHUP to `vmqa sandbox` (a script, a service manager): stop the sandbox, then exit."""
+
+
+def _stop_on_signal(signum, _frame):
+    raise Stopped(signal.Signals(signum).name)
+
+
+def port_taken(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
 def serve_forever(work_dir: Path, port: int) -> None:
-    """For `vmqa sandbox`: runs the sandbox in the foreground until interrupted."""
+    """For `vmqa sandbox`: runs the sandbox in the foreground until Ctrl+C, SIGTERM or SIGHUP, and in every
+    case stops the sandbox it started, so that its port is free again."""
+    if port_taken(port):
+        raise UserError(f"Porten {port} är upptagen: stoppa det som lyssnar där eller välj en annan med --port.")
     work_dir.mkdir(parents=True, exist_ok=True)
+    previous = {sent: signal.signal(sent, _stop_on_signal) for sent in (signal.SIGTERM, signal.SIGHUP)}
     process = subprocess.Popen([sys.executable, "-m", "vardmote_sandbox", "--port", str(port), "--announce",
                                 "--database", str(work_dir / "sandbox.sqlite")])
     try:
-        process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
-        process.wait()
+        if process.wait() != 0:
+            raise UserError(f"Sandlådan avslutades med kod {process.returncode}; se utskriften ovan.")
+    except (KeyboardInterrupt, Stopped):
+        pass
+    finally:
+        for sent, handler in previous.items():
+            signal.signal(sent, handler)
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
