@@ -15,17 +15,26 @@ from . import VERSION, api, api_errands, api_units, pages, pages_units, seed
 from .auth import NotLoggedIn
 from .db import open_database
 from .faults import Faults, parse_fault_spec
+from .guards import guard
 from .realtime import Rooms, serve_visit_socket
+from .throttle import Throttles
+from .weaknesses import Weaknesses, parse_weakness_spec
+
+NOT_FOUND = "Finns inte."
 
 
-def create_app(database_path: str | os.PathLike, fault_spec: str = "") -> FastAPI:
+def create_app(database_path: str | os.PathLike, fault_spec: str = "", weakness_spec: str = "") -> FastAPI:
     app = FastAPI(title="Digitala vårdmöten – sandlåda", version=VERSION,
                   description="Referensmiljö för vardmote-qa: ett litet men verkligt system för digitala vårdmöten.")
     app.state.database = open_database(database_path)
     _apply_unit_settings(app.state.database)
-    app.state.rooms = Rooms()
+    app.state.rooms = Rooms(app.state.database)
     app.state.faults = Faults()
     app.state.faults.update(parse_fault_spec(fault_spec))
+    app.state.weaknesses = Weaknesses()
+    app.state.weaknesses.update(parse_weakness_spec(weakness_spec))
+    app.state.throttles = Throttles()
+    app.middleware("http")(guard)
 
     @app.middleware("http")
     async def inject_faults(request: Request, call_next):
@@ -43,6 +52,13 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "") -> FastAP
     @app.exception_handler(NotLoggedIn)
     async def redirect_to_login(request: Request, _: NotLoggedIn):
         return RedirectResponse(f"/logga-in?next={quote(request.url.path)}", status_code=303)
+
+    @app.exception_handler(OverflowError)
+    async def id_out_of_range(request: Request, error: OverflowError):
+        # An id beyond what the database can hold names nothing: not found, never a server error.
+        if request.app.state.weaknesses.bad_input_crashes:
+            raise error
+        return JSONResponse({"detail": NOT_FOUND}, status_code=404)
 
     @app.websocket("/ws/visits/{visit_id}")
     async def visit_socket(websocket: WebSocket, visit_id: int):
