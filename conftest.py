@@ -10,4 +10,5 @@ pytest_plugins = [
     "steps.anonymous",
     "steps.consent",
     "steps.texts",
+    "steps.security",
 ]

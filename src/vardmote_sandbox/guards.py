@@ -50,7 +50,9 @@ async def guard(request: Request, call_next):
         return response
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Referrer-Policy"] = "no-referrer"  # invitation links carry their token in the path
+    # Invitation links carry their token in the path: no referrer to other sites (to our own, so that the
+    # browser still names our origin on a form post; with no-referrer it sends "Origin: null").
+    response.headers["Referrer-Policy"] = "same-origin"
     if not request.url.path.startswith("/static/"):
         response.headers["Cache-Control"] = "no-store"  # visit pages and answers hold patient data
     if not request.url.path.startswith(_UNGUARDED_PAGES):

@@ -96,7 +96,8 @@ def room_role(user: User, visit: dict) -> str:
 async def serve_visit_socket(websocket: WebSocket, visit_id: int) -> None:
     state = websocket.app.state
     refusal = _refusal_at_open(websocket, visit_id)
-    if refusal:
+    if refusal:  # accepted first, so that the client reads the close code, not only a failed handshake
+        await websocket.accept()
         await websocket.close(code=refusal)
         return
     user = session_user(websocket)

@@ -50,11 +50,21 @@ class Throttles:
         self.anonymous_sessions = Throttle(ANONYMOUS_PER_MINUTE, TOO_MANY_ANONYMOUS)
 
 
+_LOOPBACK = {"127.0.0.1", "::1"}
+
+
+def client_address(request) -> str:
+    """The client's address; behind a proxy on this machine, the one the proxy hands on (X-Forwarded-For)."""
+    direct = request.client.host if request.client else "okänd"
+    forwarded = request.headers.get("x-forwarded-for")
+    return forwarded.split(",")[0].strip() if forwarded and direct in _LOOPBACK else direct
+
+
 def admit_anonymous_session(request) -> None:
     """Counts a new anonymous session from this client address; 429 once the minute's share is used."""
     state = request.app.state
     if state.weaknesses.no_anonymous_throttle:
         return
-    address = request.client.host if request.client else "okänd"
+    address = client_address(request)
     state.throttles.anonymous_sessions.check(address)
     state.throttles.anonymous_sessions.count(address)

@@ -11,6 +11,7 @@ from ...config import Environment
 from ...waiting import API_TIMEOUT_S
 from . import protocol
 from .api import SandboxApi
+from .probe import SandboxProbe
 from .pages.consent import ConsentForm
 from .pages.login import LoginPage
 from .pages.patient_start import PatientStartPage
@@ -68,6 +69,10 @@ class SandboxTarget:
 
     def unit_settings_screen(self, page: Page) -> UnitSettingsPage:
         return UnitSettingsPage(page, self.base_url, self._slug_of)
+
+    def probe(self, api: SandboxApi) -> SandboxProbe:
+        """Hand-written requests and socket frames with the session of this API client (security scenarios)."""
+        return SandboxProbe(api)
 
     def version(self) -> dict:
         return requests.get(f"{self.base_url}{protocol.VERSION}", timeout=API_TIMEOUT_S).json()

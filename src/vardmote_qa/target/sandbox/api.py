@@ -7,8 +7,8 @@ import secrets
 import requests
 
 from ...waiting import API_TIMEOUT_S
-from ..interface import (ConsentPage, Errand, PersonalData, Sms, SmsText, StaffAccount, StaffRole, TargetError, Visit,
-                         VisitKind)
+from ..interface import (ConsentPage, Errand, PersonalData, Refused, Sms, SmsText, StaffAccount, StaffRole, TargetError,
+                         Visit, VisitKind)
 from . import protocol
 
 
@@ -24,6 +24,8 @@ class SandboxApi:
             raise TargetError(f"{method} {path}: målmiljön svarar inte ({type(error).__name__})") from None
         if response.status_code >= 400:
             detail = response.json().get("detail") if "json" in response.headers.get("content-type", "") else ""
+            if response.status_code in protocol.REFUSAL_STATUSES:
+                raise Refused(f"{method} {path}: HTTP {response.status_code} {detail}", response.status_code, detail)
             raise TargetError(f"{method} {path}: HTTP {response.status_code} {detail}")
         return response.json()
 
@@ -62,6 +64,9 @@ class SandboxApi:
     # -- clinician --------------------------------------------------------------------------------------
     def pick_up(self, visit_id: int) -> Visit:
         return protocol.read_visit(self._call("POST", protocol.visit_pick_up(visit_id)))
+
+    def close_visit(self, visit_id: int) -> Visit:
+        return protocol.read_visit(self._call("POST", protocol.visit_close(visit_id)))
 
     # -- patient ----------------------------------------------------------------------------------------
     def start_errand(self, unit: str, text: str, kind: VisitKind, interpreter_language: str | None) -> Errand:

@@ -24,6 +24,10 @@ class StaffStartPage:
     def open(self) -> None:
         self.page.goto(f"{self.base_url}/")
 
+    def patient_register_entries(self) -> list[str]:
+        """The patients (name and identity number) the booking form offers: the register as this role sees it."""
+        return self.page.locator("#patient option").all_inner_texts()
+
     def _waiting_entry(self, patient_name: str):
         return self._waiting_list.locator("li", has_text=patient_name)
 
