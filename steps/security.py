@@ -256,6 +256,12 @@ def link_ended(answer):
                   statuses=protocol.ENDED_LINK_STATUSES)
 
 
+@then("nekas texten eftersom den har en formatspecifikation")
+def format_spec_refused(refusal):
+    assert refusal is not None and protocol.FORMAT_SPEC_REFUSED in refusal, \
+        f"hål: en SMS-text med formatspecifikation sparades (sidans besked: {refusal})"
+
+
 @then("svarar tjänsten att besöket inte finns")
 def not_found(answer):
     assert answer.status == 404, f"hål: ett orimligt id gav inte 404 utan {answer}"

@@ -8,7 +8,7 @@ Egenskap: SMS-texter är ett mallspråk med fält, inget annat
   Abstrakt Scenario: En text med formatspecifikation sparas inte
     Givet att enhetsadministratören arbetar på Ungdomsmottagningen
     När enhetsadministratören försöker ge Ungdomsmottagningen kallelsetexten "<text>"
-    Så nekas texten med beskedet "får bara ha fält utan formatering"
+    Så nekas texten eftersom den har en formatspecifikation
 
     Exempel:
       | text                          |
