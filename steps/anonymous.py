@@ -30,4 +30,4 @@ def nothing_ties_the_visit(cast, errand):
 @then(phrase("ser {role:Roll} bara sitt eget ärende"))
 def only_own_errand(cast, role):
     count = cast.by_role(role).my_visit_count()
-    assert count == 1, f"{role:Roll} ser {count} besök, inte bara sitt eget ärende"
+    assert count == 1, f"{role} ser {count} besök, inte bara sitt eget ärende"

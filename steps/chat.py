@@ -54,4 +54,4 @@ def sees_chat_in_order(cast, roles, datatable):
 @then(phrase("har ingen kod från chatten körts hos {role:Roll}"))
 def no_code_ran(cast, role):
     problems = cast.by_role(role).injected_code_problems()
-    assert not problems, f"chattmeddelandet tolkades som kod hos {role:Roll}: " + "; ".join(problems)
+    assert not problems, f"chattmeddelandet tolkades som kod hos {role}: " + "; ".join(problems)

@@ -15,12 +15,12 @@ def no_queue_right(cast, role):
 @then(phrase("kan {role:Roll} inte ta ärendet"))
 def cannot_pick_up(cast, role, errand):
     cast.by_role(role).expect_cannot_pick_up_on_screen(errand)
-    assert cast.by_role(role).pick_up_refused_by_service(errand), f"tjänsten lät {role:Roll} ta ärendet"
+    assert cast.by_role(role).pick_up_refused_by_service(errand), f"tjänsten lät {role} ta ärendet"
 
 @then(phrase("ser {role:Roll} inga besök"))
 def sees_no_visits(cast, role):
     count = cast.by_role(role).visible_visit_count()
-    assert count == 0, f"{role:Roll} ser {count} besök"
+    assert count == 0, f"{role} ser {count} besök"
 
 @then(phrase("kan {role:Roll} inte öppna ärendet"))
 def cannot_open_errand(cast, role, errand):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..target.interface import Errand, StaffAccount, StaffApi, StaffRole, TargetError, Visit, VisitKind, VisitStatus
+from ..target.interface import Errand, Refused, StaffAccount, StaffApi, StaffRole, Visit, VisitKind, VisitStatus
 from .logins import StaffLogin
 from ..target.meeting_time import meeting_start
 from .narration import step_title
@@ -138,9 +138,10 @@ class Staff(UnitSettings, Participant):
 
     @step_title("{self.role_word} försöker ta ärendet direkt i tjänstens API")
     def pick_up_refused_by_service(self, errand: Errand) -> bool:
+        """True only on the service's refusal (403/404); any other error (a 500, a timeout) is raised as it is."""
         try:
             self.api.pick_up(errand.visit_id)
-        except TargetError:
+        except Refused:
             return True
         return False
 
