@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request, WebSocket
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -64,6 +65,7 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "", weakness_
     async def visit_socket(websocket: WebSocket, visit_id: int):
         await serve_visit_socket(websocket, visit_id)
 
+    app.openapi = lambda: _documented_errors(app)
     app.include_router(api.public_router)
     app.include_router(api.router)
     app.include_router(api_errands.router)
@@ -72,6 +74,20 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "", weakness_
     app.include_router(pages_units.router)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     return app
+
+
+def _documented_errors(app: FastAPI) -> dict:
+    """The OpenAPI description, saying what a 422 really holds: pydantic's list of field errors, or the
+    service's own sentence when a value is well-formed but not allowed (an unknown meeting form, say)."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        validation = schema.get("components", {}).get("schemas", {}).get("HTTPValidationError")
+        if validation:
+            detail = validation["properties"]["detail"]
+            validation["properties"]["detail"] = {"title": "Detail", "anyOf": [
+                {"type": "array", "items": detail["items"]}, {"type": "string"}]}
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 def _apply_unit_settings(database) -> None:
