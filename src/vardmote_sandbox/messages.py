@@ -7,20 +7,25 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
 
 MAX_CHAT_LENGTH = 4000
 MAX_SIGNAL_LENGTH = 100_000  # an SDP with every codec is about 10 kB
 
 
+# JSON has one kind of number: 3.0 is the integer 3 (as the schema says), "3" is not a number at all.
+Integer = Annotated[int, BeforeValidator(lambda value: int(value) if isinstance(value, float) and value.is_integer()
+                                         else value)]
+
+
 class _Message(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", strict=True)  # "5" is not a number: the schema says what is read
 
 
 class Chat(_Message):
     type: Literal["chat"]
     text: str = Field(max_length=MAX_CHAT_LENGTH * 4)  # longer text is cut to MAX_CHAT_LENGTH, not refused
-    seq: int | None = Field(None, ge=0, le=2**53)
+    seq: Integer | None = Field(None, ge=0, le=2**53)
     sent_at: float | None = Field(None, ge=0, le=1e11, allow_inf_nan=False)
 
 
@@ -40,7 +45,7 @@ class Description(_Message):
 class Candidate(_Message):
     candidate: str = Field(max_length=2000)
     sdpMid: str | None = Field(None, max_length=100)
-    sdpMLineIndex: int | None = Field(None, ge=0, le=1000)
+    sdpMLineIndex: Integer | None = Field(None, ge=0, le=1000)
 
 
 class SignalData(_Message):

@@ -179,7 +179,20 @@ class SandboxVisitSocket:
         return "inget svar inom tidsgränsen"
 
     def send_raw(self, frame: str | bytes) -> SocketReply:
+        """A frame as it is: the service's error for it, or nothing (then the reply says so after a wait)."""
         return self._send(frame, lambda _m: False)
+
+    def send_raw_and_mark(self, frame: str | bytes) -> SocketReply:
+        """A frame, then a chat line as a marker: delivered when the marker comes back with no error before it
+        (a frame that is taken may have no answer of its own; the marker spares waiting for one)."""
+        if self._closed_code is not None:
+            return SocketReply(closed_code=self._closed_code)
+        marker = f"markör {time.monotonic_ns()}"
+        try:
+            self._connection.send_binary(frame) if isinstance(frame, bytes) else self._connection.send(frame)
+        except (websocket.WebSocketConnectionClosedException, ConnectionError, BrokenPipeError):
+            return SocketReply(closed_code=self._closed_code or 1006)
+        return self.chat(marker)
 
     def close(self) -> None:
         self._connection.close()
