@@ -156,11 +156,7 @@ def read_faults(request: Request, user: User = Depends(api_user)) -> dict:
 @router.post("/admin/faults")
 def set_faults(body: FaultSettings, request: Request, user: User = Depends(api_user)) -> dict:
     _require_admin(user)
-    try:
-        request.app.state.faults.update(body.model_dump())
-    except (ValueError, TypeError) as error:
-        raise HTTPException(status_code=422, detail=str(error))
-    return request.app.state.faults.as_dict()
+    return _switched(request.app.state.faults, body)
 
 
 @router.get("/admin/weaknesses")
@@ -173,11 +169,16 @@ def read_weaknesses(request: Request, user: User = Depends(api_user)) -> dict:
 @router.post("/admin/weaknesses")
 def set_weaknesses(body: FaultSettings, request: Request, user: User = Depends(api_user)) -> dict:
     _require_admin(user)
+    return _switched(request.app.state.weaknesses, body)
+
+
+def _switched(switches, body: FaultSettings) -> dict:
+    """Sets the faults' or the weaknesses' switches; an unknown name or a bad value is a 422."""
     try:
-        request.app.state.weaknesses.update(body.model_dump())
+        switches.update(body.model_dump())
     except (ValueError, TypeError) as error:
         raise HTTPException(status_code=422, detail=str(error))
-    return request.app.state.weaknesses.as_dict()
+    return switches.as_dict()
 
 
 def _require_admin(user: User) -> None:
