@@ -26,7 +26,7 @@ _OFFER_SDP = ("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE
               "a=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\na=fingerprint:sha-256 "
               + ":".join(["AB"] * 32) + "\r\na=setup:actpass\r\na=mid:0\r\na=sendrecv\r\na=rtcp-mux\r\n"
               "a=rtpmap:111 opus/48000/2\r\n")
-_SOCKET_REPLY_S = 3.0  # a relayed message or a refusal comes back in milliseconds; this is the outer bound
+_SOCKET_REPLY_S = API_TIMEOUT_S  # a reply comes in milliseconds; the bound is for a machine under load
 
 
 def _answer(response: requests.Response) -> Answer:
