@@ -11,4 +11,5 @@ pytest_plugins = [
     "steps.consent",
     "steps.texts",
     "steps.security",
+    "steps.operations",
 ]

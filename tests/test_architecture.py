@@ -16,6 +16,7 @@ ROOMS = (
     ("records and settings", {"config", "requirements", "traceability", "run", "progress", "evidence"}),
     ("the target", {"target"}),
     ("measuring", {"media"}),
+    ("operations", {"audit"}),
     ("people and load", {"actors", "load", "pytest_plugin"}),
     ("judging", {"gate", "history", "judging"}),
     ("publishing", {"report", "publishing"}),

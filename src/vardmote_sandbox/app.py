@@ -12,7 +12,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from . import VERSION, api, api_errands, api_units, pages, pages_units, seed
+from . import VERSION, api, api_errands, api_units, open_visits, pages, pages_units, seed, triage
 from .auth import NotLoggedIn
 from .db import open_database
 from .faults import Faults, parse_fault_spec
@@ -72,6 +72,8 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "", weakness_
     app.include_router(api_units.router)
     app.include_router(pages.router)
     app.include_router(pages_units.router)
+    app.include_router(open_visits.router)
+    app.include_router(triage.router)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     return app
 

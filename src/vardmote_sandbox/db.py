@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import seed
+from . import seed, units_catalogue
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS units (
@@ -132,6 +132,14 @@ class Database:
         with self._lock:
             return self._mine().execute(sql, params).lastrowid
 
+    def execute_many(self, sql: str, rows: list[tuple]) -> None:
+        """Runs one write for each row in one transaction (bulk seeding)."""
+        with self._lock:
+            connection = self._mine()
+            connection.execute("BEGIN")
+            connection.executemany(sql, rows)
+            connection.execute("COMMIT")
+
     def close(self) -> None:
         with self._lock, self._all_lock:
             for connection in self._all:
@@ -159,6 +167,7 @@ class Database:
         for patient in seed.PATIENTS:
             self.execute("INSERT INTO patients (personnummer, name, phone) VALUES (?, ?, ?)",
                          (patient.personnummer, patient.name, patient.phone))
+        units_catalogue.seed(self, DEFAULT_INVITATION_TEXT)
 
 
 def open_database(path: str | os.PathLike) -> Database:

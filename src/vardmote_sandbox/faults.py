@@ -8,6 +8,9 @@ Switches (all off by default), set at start from the environment variable SANDBO
   drop_websockets  this share of received WebSocket messages closes the socket instead
   degrade_video    the pages cap their video encoder at a few kbit/s and 2 frames per second
   crash            the next request ends the process (exit code 70)
+Operations switches (test-only, so that the audits are shown to catch what they look for):
+  open_visits_hide_oldest  the open-visit list leaves out the oldest open visit
+  triage_wrong_leaf        the last leaf of the triage tree answers the neighbouring priority
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ class Faults:
     drop_websockets: float = 0.0
     degrade_video: bool = False
     crash: bool = False
+    # operations (open_visits.py, triage.py)
+    open_visits_hide_oldest: bool = False
+    triage_wrong_leaf: bool = False
 
     def update(self, values: dict) -> None:
         known = {f.name: f.type for f in fields(self)}

@@ -116,13 +116,69 @@ class TargetError(Exception):
     """The target answered, but not as its interface promises (status code, shape)."""
 
 
+# -- operations (DVM-10, DVM-11, SOK-01): what `vmqa audit` and the drift scenarios ask of a target -------
+class Unsupported(TargetError):
+    """The target's adapter does not offer this capability; the message says which, in one sentence."""
+
+
+@dataclass(frozen=True)
+class OpenVisit:
+    """A visit not yet closed; age_s counts from when it was due (its start time, or when it was created)."""
+    id: int
+    unit_slug: str
+    unit_name: str
+    status: VisitStatus
+    opened_at: str  # ISO time, the service's own clock
+    age_s: float
+
+
+@dataclass(frozen=True)
+class OpenVisitPage:
+    visits: list[OpenVisit]
+    total: int  # open visits in all pages
+
+
+@dataclass(frozen=True)
+class UnitSettings:
+    """One unit as the catalogue expects it and as the target reports it."""
+    slug: str
+    name: str
+    administration: str
+    patient_initiated: bool
+    on_start_page: bool
+    allows_anonymous: bool
+
+
+@dataclass(frozen=True)
+class TriageStep:
+    """The service's answer to the answers so far: the next question, or the priority."""
+    question_id: str | None
+    question_text: str | None
+    answers: tuple[str, ...]
+    priority: str | None
+
+
+class OperationsApi(Protocol):
+    """What operations ask of a service with an administrator's account."""
+    def open_visits(self, older_than_s: float, offset: int, limit: int) -> OpenVisitPage: ...
+    def close_visit(self, visit_id: int) -> None: ...
+    def unit_settings(self) -> list[UnitSettings]: ...
+    def set_auto_close(self, after_hours: float | None) -> None: ...
+    def backdate_visit(self, visit_id: int, hours: float) -> None: ...  # test data: an adapter may not offer it
+
+
+class TriageApi(Protocol):
+    """Sök vård as a citizen meets it, before logging in."""
+    def triage(self, answers: tuple[str, ...]) -> TriageStep: ...
+
+
 class StaffApi(Protocol):
     """What a staff account may ask of the service; the service refuses what the account's role does not allow."""
     def book_visit(self, unit: str, personnummer: str, starts_at: str, kind: VisitKind) -> Visit: ...
     def visit(self, visit_id: int) -> Visit: ...
     def invitations_for(self, visit_id: int) -> list[Sms]: ...
     def pick_up(self, visit_id: int) -> Visit: ...
-    def close_visit(self, visit_id: int) -> Visit: ...
+    def close_visit(self, visit_id: int) -> None: ...
 
 
 class AdminApi(Protocol):
@@ -243,6 +299,8 @@ class Target(Protocol):
     def unit_settings_screen(self, page: Page) -> UnitSettingsScreen: ...
     def version(self) -> dict: ...
     def probe(self, api) -> SecurityProbe: ...
+    def operations_api(self, username: str, password: str) -> OperationsApi: ...  # raises Unsupported
+    def triage_api(self) -> TriageApi: ...  # raises Unsupported
 
 
 # -- security probes: the actor's own session used as an attacker would ------------------------------------

@@ -70,6 +70,12 @@ class SandboxTarget:
     def unit_settings_screen(self, page: Page) -> UnitSettingsPage:
         return UnitSettingsPage(page, self.base_url, self._slug_of)
 
+    def operations_api(self, username: str, password: str) -> SandboxApi:
+        return self.staff_api(username, password)
+
+    def triage_api(self) -> SandboxApi:
+        return SandboxApi(self.base_url)
+
     def probe(self, api: SandboxApi) -> SandboxProbe:
         """Hand-written requests and socket frames with the session of this API client (security scenarios)."""
         return SandboxProbe(api)

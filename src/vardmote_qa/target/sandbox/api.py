@@ -7,8 +7,8 @@ import secrets
 import requests
 
 from ...waiting import API_TIMEOUT_S
-from ..interface import (ConsentPage, Errand, PersonalData, Refused, Sms, SmsText, StaffAccount, StaffRole, TargetError,
-                         Visit, VisitKind)
+from ..interface import (ConsentPage, Errand, OpenVisitPage, PersonalData, Refused, Sms, SmsText, StaffAccount,
+                         StaffRole, TargetError, TriageStep, UnitSettings, Visit, VisitKind)
 from . import protocol
 
 
@@ -65,9 +65,6 @@ class SandboxApi:
     def pick_up(self, visit_id: int) -> Visit:
         return protocol.read_visit(self._call("POST", protocol.visit_pick_up(visit_id)))
 
-    def close_visit(self, visit_id: int) -> Visit:
-        return protocol.read_visit(self._call("POST", protocol.visit_close(visit_id)))
-
     # -- patient ----------------------------------------------------------------------------------------
     def start_errand(self, unit: str, text: str, kind: VisitKind, interpreter_language: str | None) -> Errand:
         body = protocol.errand(self.unit_id(unit), text, kind, interpreter_language)
@@ -100,6 +97,26 @@ class SandboxApi:
 
     def personal_data(self, visit_id: int) -> PersonalData:
         return protocol.read_personal_data(self._call("GET", protocol.personal_data(visit_id)))
+
+    # -- operations -------------------------------------------------------------------------------------
+    def open_visits(self, older_than_s: float, offset: int, limit: int) -> OpenVisitPage:
+        query = protocol.open_visits_query(older_than_s, offset, min(limit, protocol.OPEN_VISITS_MAX_PAGE))
+        return protocol.read_open_visits(self._call("GET", protocol.OPEN_VISITS, params=query))
+
+    def close_visit(self, visit_id: int) -> None:
+        self._call("POST", protocol.visit_close(visit_id))
+
+    def unit_settings(self) -> list[UnitSettings]:
+        return [protocol.read_unit_settings(row) for row in self.units()]
+
+    def set_auto_close(self, after_hours: float | None) -> None:
+        self._call("PUT", protocol.AUTO_CLOSE, json=protocol.auto_close(after_hours))
+
+    def backdate_visit(self, visit_id: int, hours: float) -> None:
+        self._call("POST", protocol.visit_backdate(visit_id), json=protocol.backdate(hours))
+
+    def triage(self, answers: tuple[str, ...]) -> TriageStep:
+        return protocol.read_triage_step(self._call("POST", protocol.TRIAGE, json=protocol.triage_answers(answers)))
 
     def set_faults(self, **switches) -> dict:
         return self._call("POST", protocol.FAULTS, json=switches)

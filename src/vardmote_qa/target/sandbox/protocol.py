@@ -10,7 +10,8 @@ the platform never imports.
 
 from __future__ import annotations
 
-from ..interface import ConsentPage, PersonalData, Sms, SmsText, StaffRole, Visit, VisitKind, VisitStatus
+from ..interface import (ConsentPage, OpenVisit, OpenVisitPage, PersonalData, Sms, SmsText, StaffRole, TriageStep,
+                         UnitSettings, Visit, VisitKind, VisitStatus)
 
 # -- routes ----------------------------------------------------------------------------------------------
 HEALTH = "/health"
@@ -28,6 +29,15 @@ CONSENTS = "/api/consents"
 SMS_OUTBOX = "/api/sms-outbox"
 ADMIN_STAFF = "/api/admin/staff"
 FAULTS = "/api/admin/faults"
+OPEN_VISITS = "/api/open-visits"  # ?older_than_s=&offset=&limit= (at most OPEN_VISITS_MAX_PAGE)
+OPEN_VISITS_MAX_PAGE = 1000
+AUTO_CLOSE = "/api/admin/auto-close"  # PUT {"after_hours": h | null}
+TRIAGE = "/api/triage"  # POST the answers so far; public
+
+
+def visit_backdate(visit_id: int) -> str:
+    """Test data: the visit becomes due `hours` ago (the sandbox's admin route; a real service has none)."""
+    return f"/api/admin/visits/{visit_id}/backdate"
 
 
 def visit(visit_id: int) -> str:
@@ -136,6 +146,22 @@ def consent_text(text: str | None) -> dict:
     return {"text": text}
 
 
+def open_visits_query(older_than_s: float, offset: int, limit: int) -> dict:
+    return {"older_than_s": older_than_s, "offset": offset, "limit": limit}
+
+
+def auto_close(after_hours: float | None) -> dict:
+    return {"after_hours": after_hours}
+
+
+def backdate(hours: float) -> dict:
+    return {"hours": hours}
+
+
+def triage_answers(answers: tuple[str, ...]) -> dict:
+    return {"answers": list(answers)}
+
+
 def waiting_filter() -> dict:
     """Query parameters of the visit list that show the waiting room."""
     return {"status": STATUS_WORDS[VisitStatus.WAITING]}
@@ -162,6 +188,22 @@ def read_unit_texts(data: dict) -> dict[SmsText, str]:
 
 def read_consent_pages(data: dict) -> dict[ConsentPage, str]:
     return {page: data[word] for page, word in CONSENT_PAGE_WORDS.items() if word in data}
+
+
+def read_open_visits(data: dict) -> OpenVisitPage:
+    return OpenVisitPage([OpenVisit(row["id"], row["unit_slug"], row["unit_name"], visit_status(row["status"]),
+                                    row["opened_at"], row["age_s"]) for row in data["visits"]], data["total"])
+
+
+def read_unit_settings(row: dict) -> UnitSettings:
+    return UnitSettings(row["slug"], row["name"], row["administration"], bool(row["patient_initiated"]),
+                        bool(row["on_start_page"]), bool(row["allows_anonymous"]))
+
+
+def read_triage_step(data: dict) -> TriageStep:
+    question = data.get("question") or {}
+    return TriageStep(question.get("id"), question.get("text"), tuple(question.get("answers", ())),
+                      data.get("priority"))
 
 
 def unit_with(units: list[dict], slug_or_name: str) -> dict | None:
