@@ -13,9 +13,14 @@ MAX_CHAT_LENGTH = 4000
 MAX_SIGNAL_LENGTH = 100_000  # an SDP with every codec is about 10 kB
 
 
-# JSON has one kind of number: 3.0 is the integer 3 (as the schema says), "3" is not a number at all.
-Integer = Annotated[int, BeforeValidator(lambda value: int(value) if isinstance(value, float) and value.is_integer()
-                                         else value)]
+def _integral(value):
+    # JSON has one kind of number: 3.0 is the integer 3 (as the schema says), "3" is not a number at all.
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def Integer(low: int, high: int):
+    """An integer in [low, high]; the bounds come before the validator, so that the JSON schema shows them."""
+    return Annotated[int, Field(ge=low, le=high), BeforeValidator(_integral)]
 
 
 class _Message(BaseModel):
@@ -25,7 +30,7 @@ class _Message(BaseModel):
 class Chat(_Message):
     type: Literal["chat"]
     text: str = Field(max_length=MAX_CHAT_LENGTH * 4)  # longer text is cut to MAX_CHAT_LENGTH, not refused
-    seq: Integer | None = Field(None, ge=0, le=2**53)
+    seq: Integer(0, 2**53) | None = None
     sent_at: float | None = Field(None, ge=0, le=1e11, allow_inf_nan=False)
 
 
@@ -45,7 +50,7 @@ class Description(_Message):
 class Candidate(_Message):
     candidate: str = Field(max_length=2000)
     sdpMid: str | None = Field(None, max_length=100)
-    sdpMLineIndex: Integer | None = Field(None, ge=0, le=1000)
+    sdpMLineIndex: Integer(0, 1000) | None = None
 
 
 class SignalData(_Message):
