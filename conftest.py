@@ -10,5 +10,6 @@ pytest_plugins = [
     "steps.anonymous",
     "steps.consent",
     "steps.texts",
+    "steps.security",
     "steps.operations",
 ]

@@ -27,11 +27,13 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--database", default="sandbox.sqlite")
     parser.add_argument("--faults", default=os.environ.get("SANDBOX_FAULTS", ""))
+    parser.add_argument("--weaknesses", default=os.environ.get("SANDBOX_WEAKNESSES", ""),
+                        help="bara för test: öppna säkerhetshål (se weaknesses.py)")
     parser.add_argument("--announce", action="store_true", help="skriv adressen och testkontona vid start")
     arguments = parser.parse_args()
     if arguments.announce:
         announce(arguments.host, arguments.port)
-    app = create_app(arguments.database, arguments.faults)
+    app = create_app(arguments.database, arguments.faults, arguments.weaknesses)
     uvicorn.run(app, host=arguments.host, port=arguments.port, log_level="warning", ws_ping_interval=20)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
-from . import VERSION, visits
-from .auth import User, api_user, end_session, find_patient, start_session, verify_staff_password
+from . import VERSION, consent, messages, visits
+from .auth import User, api_user, end_session, find_patient, start_session, verify_staff_login
 
 router = APIRouter(prefix="/api")
 public_router = APIRouter()
@@ -41,6 +41,12 @@ def health(request: Request) -> dict:
     return {"status": "ok", "websockets": request.app.state.rooms.connection_count()}
 
 
+@public_router.get("/ws-schema")
+def visit_socket_schema() -> dict:
+    """The JSON schema of the messages a client may send on the visit WebSocket (/ws/visits/{id})."""
+    return messages.json_schema()
+
+
 @public_router.get("/version")
 def version() -> dict:
     return {"service": "vardmote-sandbox", "version": VERSION, "video_engine": "webrtc-p2p"}
@@ -48,7 +54,7 @@ def version() -> dict:
 
 @router.post("/session/staff")
 def login_staff(body: StaffLogin, request: Request, response: Response) -> dict:
-    staff_id = verify_staff_password(_database(request), body.username, body.password)
+    staff_id = verify_staff_login(request, body.username, body.password)
     if staff_id is None:
         raise HTTPException(status_code=401, detail="Fel användarnamn eller lösenord.")
     start_session(_database(request), request, response, "staff", staff_id)
@@ -85,7 +91,7 @@ def units(request: Request, user: User = Depends(api_user)) -> list[dict]:
 @router.post("/visits", status_code=201)
 def book(body: VisitBooking, request: Request, user: User = Depends(api_user)) -> dict:
     return visits.book_visit(_database(request), user, body.unit_id, body.personnummer, body.starts_at,
-                             body.kind, str(request.base_url))
+                             body.kind, str(request.base_url), texts_as_format=request.app.state.weaknesses.sms_format_specs)
 
 
 @router.get("/visits")
@@ -95,9 +101,15 @@ def list_visits(request: Request, status: str | None = None, user: User = Depend
     return visits.visits_for_staff(_database(request), user, status)
 
 
+def _visit_shown(request: Request, user: User, visit_id: int) -> dict:
+    visit = visits.visit_for(_database(request), user, visit_id)
+    consent.require_on_visit(request.app.state, user, visit)
+    return visit
+
+
 @router.get("/visits/{visit_id}")
 def show_visit(visit_id: int, request: Request, user: User = Depends(api_user)) -> dict:
-    return visits.visit_for(_database(request), user, visit_id)
+    return _visit_shown(request, user, visit_id)
 
 
 @router.post("/visits/{visit_id}/check-in")
@@ -123,16 +135,16 @@ async def close(visit_id: int, request: Request, user: User = Depends(api_user))
 
 @router.get("/visits/{visit_id}/messages")
 def visit_messages(visit_id: int, request: Request, user: User = Depends(api_user)) -> list[dict]:
-    visits.visit_for(_database(request), user, visit_id)
+    _visit_shown(request, user, visit_id)
     return visits.messages(_database(request), visit_id)
 
 
 @router.get("/sms-outbox")
 def outbox(request: Request, phone: str | None = None, visit_id: int | None = None,
            user: User = Depends(api_user)) -> list[dict]:
-    if not user.is_staff:
-        raise HTTPException(status_code=403, detail="Bara vårdpersonal kan läsa SMS-utkorgen.")
-    return visits.sms_outbox(_database(request), user, phone, visit_id)
+    if not visits.may_read_outbox(request, user):
+        raise HTTPException(status_code=403, detail=visits.OUTBOX_REFUSED)
+    return visits.sms_outbox(request, user, phone, visit_id)
 
 
 @router.get("/admin/faults")
@@ -144,11 +156,29 @@ def read_faults(request: Request, user: User = Depends(api_user)) -> dict:
 @router.post("/admin/faults")
 def set_faults(body: FaultSettings, request: Request, user: User = Depends(api_user)) -> dict:
     _require_admin(user)
+    return _switched(request.app.state.faults, body)
+
+
+@router.get("/admin/weaknesses")
+def read_weaknesses(request: Request, user: User = Depends(api_user)) -> dict:
+    """Test-only: which security holes are open (all closed unless a test opened one)."""
+    _require_admin(user)
+    return request.app.state.weaknesses.as_dict()
+
+
+@router.post("/admin/weaknesses")
+def set_weaknesses(body: FaultSettings, request: Request, user: User = Depends(api_user)) -> dict:
+    _require_admin(user)
+    return _switched(request.app.state.weaknesses, body)
+
+
+def _switched(switches, body: FaultSettings) -> dict:
+    """Sets the faults' or the weaknesses' switches; an unknown name or a bad value is a 422."""
     try:
-        request.app.state.faults.update(body.model_dump())
+        switches.update(body.model_dump())
     except (ValueError, TypeError) as error:
         raise HTTPException(status_code=422, detail=str(error))
-    return request.app.state.faults.as_dict()
+    return switches.as_dict()
 
 
 def _require_admin(user: User) -> None:

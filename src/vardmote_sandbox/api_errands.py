@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
-from . import anonymous, consent, errands
+from . import anonymous, consent, errands, throttle
 from .auth import User, api_user, start_session
 
 router = APIRouter(prefix="/api")
@@ -58,6 +58,7 @@ def login_anonymous(body: AnonymousLogin, request: Request, response: Response) 
     database = request.app.state.database
     if not anonymous.unit_allows(database, body.unit_id):
         raise HTTPException(status_code=403, detail="Mottagningen tar inte emot anonyma ärenden.")
+    throttle.admit_anonymous_session(request)
     client_id = anonymous.create_client(database, body.unit_id)
     start_session(database, request, response, "anonym", client_id)
     return {"kind": "anonym", "id": client_id, "alias": anonymous.alias_of(database, client_id)}

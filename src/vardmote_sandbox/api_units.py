@@ -53,7 +53,7 @@ def read_texts(unit_id: int, request: Request, user: User = Depends(api_user)) -
 def configure_texts(unit_id: int, body: UnitTexts, request: Request, user: User = Depends(api_user)) -> dict:
     _require_right(user, "konfigurera", unit_id)
     changes = {column: value for column, value in body.model_dump().items() if value is not None}
-    return texts.configure(request.app.state.database, unit_id, changes)
+    return texts.configure(request.app.state.database, unit_id, changes, allow_format_specs=request.app.state.weaknesses.sms_format_specs)
 
 
 @router.get("/units/{unit_id}/consent-pages")
@@ -75,7 +75,7 @@ def send_reminder(visit_id: int, request: Request, user: User = Depends(api_user
     database = request.app.state.database
     visit = visits.visit_for(database, user, visit_id)
     _require_right(user, "boka", visit["unit_id"])
-    return {"text": texts.send_sms(database, visit, "reminder_text", str(request.base_url))}
+    return {"text": texts.send_sms(database, visit, "reminder_text", str(request.base_url), as_format=request.app.state.weaknesses.sms_format_specs)}
 
 
 @router.post("/admin/staff", status_code=201)

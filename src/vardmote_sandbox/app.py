@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request, WebSocket
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -15,17 +16,26 @@ from . import VERSION, api, api_errands, api_units, open_visits, pages, pages_un
 from .auth import NotLoggedIn
 from .db import open_database
 from .faults import Faults, parse_fault_spec
+from .guards import guard
 from .realtime import Rooms, serve_visit_socket
+from .throttle import Throttles
+from .weaknesses import Weaknesses, parse_weakness_spec
+
+NOT_FOUND = "Finns inte."
 
 
-def create_app(database_path: str | os.PathLike, fault_spec: str = "") -> FastAPI:
+def create_app(database_path: str | os.PathLike, fault_spec: str = "", weakness_spec: str = "") -> FastAPI:
     app = FastAPI(title="Digitala vårdmöten – sandlåda", version=VERSION,
                   description="Referensmiljö för vardmote-qa: ett litet men verkligt system för digitala vårdmöten.")
     app.state.database = open_database(database_path)
     _apply_unit_settings(app.state.database)
-    app.state.rooms = Rooms()
+    app.state.rooms = Rooms(app.state.database)
     app.state.faults = Faults()
     app.state.faults.update(parse_fault_spec(fault_spec))
+    app.state.weaknesses = Weaknesses()
+    app.state.weaknesses.update(parse_weakness_spec(weakness_spec))
+    app.state.throttles = Throttles()
+    app.middleware("http")(guard)
 
     @app.middleware("http")
     async def inject_faults(request: Request, call_next):
@@ -44,10 +54,18 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "") -> FastAP
     async def redirect_to_login(request: Request, _: NotLoggedIn):
         return RedirectResponse(f"/logga-in?next={quote(request.url.path)}", status_code=303)
 
+    @app.exception_handler(OverflowError)
+    async def id_out_of_range(request: Request, error: OverflowError):
+        # An id beyond what the database can hold names nothing: not found, never a server error.
+        if request.app.state.weaknesses.bad_input_crashes:
+            raise error
+        return JSONResponse({"detail": NOT_FOUND}, status_code=404)
+
     @app.websocket("/ws/visits/{visit_id}")
     async def visit_socket(websocket: WebSocket, visit_id: int):
         await serve_visit_socket(websocket, visit_id)
 
+    app.openapi = lambda: _documented_errors(app)
     app.include_router(api.public_router)
     app.include_router(api.router)
     app.include_router(api_errands.router)
@@ -58,6 +76,20 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "") -> FastAP
     app.include_router(triage.router)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     return app
+
+
+def _documented_errors(app: FastAPI) -> dict:
+    """The OpenAPI description, saying what a 422 really holds: pydantic's list of field errors, or the
+    service's own sentence when a value is well-formed but not allowed (an unknown meeting form, say)."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        validation = schema.get("components", {}).get("schemas", {}).get("HTTPValidationError")
+        if validation:
+            detail = validation["properties"]["detail"]
+            validation["properties"]["detail"] = {"title": "Detail", "anyOf": [
+                {"type": "array", "items": detail["items"]}, {"type": "string"}]}
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 def _apply_unit_settings(database) -> None:

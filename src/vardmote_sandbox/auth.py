@@ -1,22 +1,28 @@
 """Sessions and who may do what: staff by username and password, patients by simulated BankID.
 
 A session is a random token in an HttpOnly, SameSite=Lax cookie (Secure whenever the request came over
-HTTPS), stored server-side so that logging out ends it.
+HTTPS), stored server-side so that logging out ends it. It also ends by itself: after SESSION_LIFETIME_S
+whatever happens, and after IDLE_TIMEOUT_S without a request (both can be shortened through the
+environment, SANDBOX_SESSION_LIFETIME_S and SANDBOX_SESSION_IDLE_S, so that a test need not wait).
 """
 
 from __future__ import annotations
 
 import hmac
+import os
 import secrets
 from dataclasses import dataclass, field
 
-from fastapi import HTTPException, Request, Response
+from fastapi import HTTPException, Request, Response, WebSocket
 
 from .db import Database, hash_password, now
 from .identities import is_valid_personnummer
 from .roles import rights_of
 
 SESSION_COOKIE = "vardmote_session"
+SESSION_LIFETIME_S = float(os.environ.get("SANDBOX_SESSION_LIFETIME_S", 8 * 3600))  # one working day
+IDLE_TIMEOUT_S = float(os.environ.get("SANDBOX_SESSION_IDLE_S", 30 * 60))
+_TOUCH_EVERY_S = 5.0  # the last-seen time is written at most this often, not on every request
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,19 @@ def verify_staff_password(database: Database, username: str, password: str) -> i
     return row["id"]
 
 
+def verify_staff_login(request: Request, username: str, password: str) -> int | None:
+    """verify_staff_password, throttled per account: after too many failures even the right password waits."""
+    state = request.app.state
+    throttle = None if state.weaknesses.no_login_throttle else state.throttles.login_failures
+    account = username.strip().lower()
+    if throttle is not None:
+        throttle.check(account)
+    staff_id = verify_staff_password(state.database, username, password)
+    if staff_id is None and throttle is not None:
+        throttle.count(account)
+    return staff_id
+
+
 def find_patient(database: Database, personnummer: str) -> int | None:
     digits = personnummer.replace("-", "").replace("+", "").strip()
     if not is_valid_personnummer(digits):
@@ -72,8 +91,8 @@ def find_patient(database: Database, personnummer: str) -> int | None:
 
 def start_session(database: Database, request: Request, response: Response, kind: str, user_id: int) -> None:
     token = secrets.token_urlsafe(32)
-    database.execute("INSERT INTO sessions (token, kind, user_id, created_at) VALUES (?, ?, ?, ?)",
-                     (token, kind, user_id, now()))
+    database.execute("INSERT INTO sessions (token, kind, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
+                     (token, kind, user_id, now(), now()))
     response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax",
                         secure=request.url.scheme == "https", path="/")
 
@@ -85,12 +104,21 @@ def end_session(database: Database, request: Request, response: Response) -> Non
     response.delete_cookie(SESSION_COOKIE, path="/")
 
 
-def user_for_token(database: Database, token: str | None) -> User | None:
+def user_for_token(database: Database, token: str | None, *, expire: bool = True) -> User | None:
+    """The user of a live session; an expired one is ended here (expire=False: a weakened sandbox)."""
     if not token:
         return None
-    session = database.query_one("SELECT kind, user_id FROM sessions WHERE token = ?", (token,))
+    session = database.query_one("SELECT kind, user_id, created_at, last_seen_at FROM sessions WHERE token = ?",
+                                 (token,))
     if session is None:
         return None
+    moment = now()
+    last_seen = session["last_seen_at"] or session["created_at"]
+    if expire and (moment - session["created_at"] > SESSION_LIFETIME_S or moment - last_seen > IDLE_TIMEOUT_S):
+        database.execute("DELETE FROM sessions WHERE token = ?", (token,))
+        return None
+    if moment - last_seen > _TOUCH_EVERY_S:
+        database.execute("UPDATE sessions SET last_seen_at = ? WHERE token = ?", (moment, token))
     if session["kind"] == "staff":
         staff = database.query_one("SELECT id, name FROM staff WHERE id = ?", (session["user_id"],))
         roles = database.query("SELECT unit_id, role FROM staff_roles WHERE staff_id = ?", (staff["id"],))
@@ -102,15 +130,22 @@ def user_for_token(database: Database, token: str | None) -> User | None:
     return User("patient", patient["id"], patient["name"])
 
 
+def session_user(connection: Request | WebSocket) -> User | None:
+    """The user whose live session cookie came with this request or socket, or None."""
+    state = connection.app.state
+    return user_for_token(state.database, connection.cookies.get(SESSION_COOKIE),
+                          expire=not state.weaknesses.sessions_never_expire)
+
+
 def current_user(request: Request) -> User:
-    user = user_for_token(request.app.state.database, request.cookies.get(SESSION_COOKIE))
+    user = session_user(request)
     if user is None:
         raise NotLoggedIn()
     return user
 
 
 def api_user(request: Request) -> User:
-    user = user_for_token(request.app.state.database, request.cookies.get(SESSION_COOKIE))
+    user = session_user(request)
     if user is None:
         raise HTTPException(status_code=401, detail="Du behöver logga in.")
     return user

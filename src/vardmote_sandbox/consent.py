@@ -60,3 +60,10 @@ def pages_of(database: Database, unit_id: int) -> dict:
 def require(database: Database, user: User, unit_id: int, page: str) -> None:
     if missing(database, user, unit_id, page):
         raise HTTPException(status_code=403, detail=f"Samtycke saknas för {PAGES[page]}.")
+
+
+def require_on_visit(state, user: User, visit: dict) -> None:
+    """The visit page's consent holds for everything that shows the visit, the API and the socket too
+    (a weakened sandbox asks for it on the HTML page only)."""
+    if not state.weaknesses.consent_pages_only:
+        require(state.database, user, visit["unit_id"], "besok")

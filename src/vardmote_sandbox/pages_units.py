@@ -6,15 +6,15 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from . import anonymous, consent, errands, texts, visits
-from .auth import SESSION_COOKIE, User, current_user, start_session, user_for_token
+from . import anonymous, consent, errands, texts, throttle, visits
+from .auth import User, current_user, session_user, start_session
 from .pages import templates
 
 router = APIRouter(include_in_schema=False)
 
 
 def _optional_user(request: Request) -> User | None:
-    return user_for_token(request.app.state.database, request.cookies.get(SESSION_COOKIE))
+    return session_user(request)
 
 
 def _render_unit(request: Request, unit: dict, user: User | None, error: str | None = None,
@@ -45,6 +45,10 @@ def start_anonymously(slug: str, request: Request):
     unit = errands.unit_by_slug(database, slug)
     if not unit["allows_anonymous"]:
         return _render_unit(request, unit, None, "Mottagningen tar inte emot anonyma ärenden.", 403)
+    try:
+        throttle.admit_anonymous_session(request)
+    except HTTPException as refused:
+        return _render_unit(request, unit, None, refused.detail, refused.status_code)
     response = RedirectResponse(f"/mottagning/{slug}", status_code=303)
     start_session(database, request, response, "anonym", anonymous.create_client(database, unit["id"]))
     return response
@@ -87,7 +91,7 @@ def send_reminder(visit_id: int, request: Request):
     visit = visits.visit_for(database, user, visit_id)
     if not user.may("boka", visit["unit_id"]):
         raise HTTPException(status_code=403, detail="Din roll får inte skicka påminnelser.")
-    texts.send_sms(database, visit, "reminder_text", str(request.base_url))
+    texts.send_sms(database, visit, "reminder_text", str(request.base_url), as_format=request.app.state.weaknesses.sms_format_specs)
     return RedirectResponse(f"/besok/{visit_id}?paminnelse=skickad", status_code=303)
 
 
@@ -131,7 +135,8 @@ def save_texts(slug: str, request: Request, invitation_text: str = Form(...), re
         return found
     try:
         texts.configure(request.app.state.database, found[1]["id"],
-                        {"invitation_text": invitation_text, "reminder_text": reminder_text})
+                        {"invitation_text": invitation_text, "reminder_text": reminder_text},
+                        allow_format_specs=request.app.state.weaknesses.sms_format_specs)
     except HTTPException as error:
         return _render_settings(request, *found, error=error.detail, status_code=error.status_code)
     return RedirectResponse(f"/mottagning/{slug}/installningar?sparat=texter", status_code=303)

@@ -84,7 +84,7 @@ def visits_for_staff(database: Database, user: User, status: str | None = None) 
 
 
 def book_visit(database: Database, user: User, unit_id: int, personnummer: str, starts_at: str,
-               kind: str, base_url: str) -> dict[str, Any]:
+               kind: str, base_url: str, *, texts_as_format: bool = False) -> dict[str, Any]:
     if not user.may("boka", unit_id):
         raise HTTPException(status_code=403, detail="Du har ingen roll på den mottagningen som får boka.")
     if kind not in KIND_LABELS:
@@ -99,7 +99,7 @@ def book_visit(database: Database, user: User, unit_id: int, personnummer: str, 
         " created_at) VALUES (?, ?, ?, ?, ?, 'bokat', 'vardgivare', ?, ?)",
         (unit_id, patient["id"], user.id, starts_at, kind, token, now()))
     visit = get_visit(database, visit_id)
-    texts.send_sms(database, visit, "invitation_text", base_url)
+    texts.send_sms(database, visit, "invitation_text", base_url, as_format=texts_as_format)
     return visit
 
 
@@ -151,10 +151,32 @@ def messages(database: Database, visit_id: int) -> list[dict[str, Any]]:
                           " FROM messages WHERE visit_id = ? ORDER BY id", (visit_id,))
 
 
-def sms_outbox(database: Database, user: User, phone: str | None = None,
-               visit_id: int | None = None) -> list[dict[str, Any]]:
-    rows = database.query("SELECT o.id, o.visit_id, o.phone, o.text, o.created_at, v.unit_id FROM sms_outbox o"
-                          " LEFT JOIN visits v ON v.id = o.visit_id ORDER BY o.id")
+OUTBOX_REFUSED = "Din roll får inte läsa SMS-utkorgen."
+
+
+def _reads_patient_data(request, user: User, unit_id: int | None) -> bool:
+    """Names, phone numbers and links are patient data: only a role that reads the unit's visits sees them
+    (a weakened sandbox lets anyone working at the unit, a unit administrator too)."""
+    if request.app.state.weaknesses.unit_admin_reads_patient_data:
+        return user.is_admin or user.works_at(unit_id)
+    return user.may("lasa_besok", unit_id)
+
+
+def may_read_outbox(request, user: User) -> bool:
+    return user.is_staff and any(_reads_patient_data(request, user, unit) for unit in user.unit_roles)
+
+
+def may_read_register(request, user: User) -> bool:
+    """The patient register (names and identity numbers) is for those who book."""
+    if request.app.state.weaknesses.unit_admin_reads_patient_data:
+        return user.is_staff
+    return any(user.may("boka", unit) for unit in user.unit_roles)
+
+
+def sms_outbox(request, user: User, phone: str | None = None, visit_id: int | None = None) -> list[dict[str, Any]]:
+    rows = request.app.state.database.query(
+        "SELECT o.id, o.visit_id, o.phone, o.text, o.created_at, v.unit_id FROM sms_outbox o"
+        " LEFT JOIN visits v ON v.id = o.visit_id ORDER BY o.id")
     return [row for row in rows
-            if (user.is_admin or user.works_at(row["unit_id"]))
+            if _reads_patient_data(request, user, row["unit_id"])
             and (phone is None or row["phone"] == phone) and (visit_id is None or row["visit_id"] == visit_id)]

@@ -7,9 +7,11 @@ const visitId = root.dataset.visitId;
 const role = root.dataset.role;
 const kind = root.dataset.kind;
 const degradeVideo = root.dataset.degradeVideo === "true";
+const answerAnyOffer = root.dataset.answerAnyOffer === "true";  // a weakened sandbox (test only)
 const STATUS_LABELS = {ko: "I kön", bokat: "Bokat", vantar: "I väntrummet", pagar: "Pågår", avslutat: "Avslutat"};
 
 let status = root.dataset.status;
+let admitted = null;  // the staff member let in to this visit: the only one whose call this page answers
 let socket = null;
 let peer = null;
 let localStream = null;
@@ -64,6 +66,7 @@ async function handle(message) {
   switch (message.type) {
     case "hello":
     case "status":
+      admitted = message.admitted;
       setStatus(message.status);
       if (message.status === "pagar") await startCall();
       break;
@@ -78,6 +81,7 @@ async function handle(message) {
       closePeer();
       break;
     case "signal":
+      if (isOfferFromStranger(message)) { send({type: "signal", data: {decline: true}}); break; }
       await onSignal(message.data);
       break;
     case "chat":
@@ -87,6 +91,14 @@ async function handle(message) {
       endVisit();
       break;
   }
+}
+
+// Camera and microphone go only to the clinician admitted to this visit, while it runs: an offer from
+// anyone else in the room (a colleague, an observer) is declined, never answered.
+function isOfferFromStranger(message) {
+  const offer = message.data && message.data.description && message.data.description.type === "offer";
+  if (!offer || role !== "patient" || answerAnyOffer) return false;
+  return !(message.from === "clinician" && message.from_id === admitted && status === "pagar");
 }
 
 async function startCall() {

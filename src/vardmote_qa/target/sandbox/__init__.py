@@ -11,6 +11,7 @@ from ...config import Environment
 from ...waiting import API_TIMEOUT_S
 from . import protocol
 from .api import SandboxApi
+from .probe import SandboxProbe
 from .pages.consent import ConsentForm
 from .pages.login import LoginPage
 from .pages.patient_start import PatientStartPage
@@ -74,6 +75,10 @@ class SandboxTarget:
 
     def triage_api(self) -> SandboxApi:
         return SandboxApi(self.base_url)
+
+    def probe(self, api: SandboxApi) -> SandboxProbe:
+        """Hand-written requests and socket frames with the session of this API client (security scenarios)."""
+        return SandboxProbe(api)
 
     def version(self) -> dict:
         return requests.get(f"{self.base_url}{protocol.VERSION}", timeout=API_TIMEOUT_S).json()

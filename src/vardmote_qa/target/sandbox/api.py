@@ -131,3 +131,7 @@ class SandboxApi:
 
     def set_faults(self, **switches) -> dict:
         return self._call("POST", protocol.FAULTS, json=switches)
+
+    def set_weaknesses(self, **switches) -> dict:
+        """Test only: opens (True) or closes one of the sandbox's security holes."""
+        return self._call("POST", protocol.WEAKNESSES, json=switches)

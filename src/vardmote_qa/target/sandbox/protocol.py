@@ -264,3 +264,44 @@ def has_description(kind: str):
 
 def is_visit_closed(message: dict) -> bool:
     return message.get("type") == "visit-closed"
+
+
+# -- security: what an attacker's hand-written requests meet, and the service's own refusals ---------------
+LOGOUT_PAGE = "/logga-ut"  # POST logs out; a GET must not
+WS_SCHEMA = "/ws-schema"  # the JSON schema of the client's socket messages
+WEAKNESSES = "/api/admin/weaknesses"  # test only: reopens one security hole
+REFUSAL_STATUSES = (403, 404)  # "you may not" and "there is nothing for you here"
+ENDED_LINK_STATUSES = (404, 410)
+THROTTLED = 429
+REFUSED_SOCKET_CODES = {"session": 4401, "forbidden": 4403, "not_found": 4404}
+SOCKET_CRASHED = 1011  # the server's own error: never a refusal
+OBSERVER_REFUSED = "Din roll får följa besöket men inte skriva eller ringa i det."
+VISIT_CLOSED_REFUSED = "Besöket är avslutat."
+SESSION_REFUSED = "Sessionen har upphört; logga in igen."
+UNREADABLE_REFUSED = "Meddelandet kunde inte läsas."
+OUTBOX_REFUSED = "Din roll får inte läsa SMS-utkorgen."
+CONSENT_REFUSED = "Samtycke saknas för besökssidan."
+FOREIGN_ORIGIN_REFUSED = "Begäran kom från en annan webbplats och togs inte emot."
+LOGIN_THROTTLED = "För många misslyckade inloggningar; försök igen om en minut."
+ANONYMOUS_THROTTLED = "För många anonyma inloggningar härifrån; försök igen om en minut."
+INVITATION_ENDED = "Kallelselänken är ogiltig eller har gått ut."
+FORMAT_SPEC_REFUSED = "får bara ha fält utan formatering"
+# The headers a visit page must carry, and what each must say.
+SECURITY_HEADERS = {"Content-Security-Policy": "frame-ancestors 'none'", "X-Frame-Options": "DENY",
+                    "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}
+FOREIGN_ORIGIN = "https://angripare.example"  # never contacted: only written in the Origin header
+PROXIED_CLIENT = "X-Forwarded-For"  # the client address a loopback proxy hands on
+DECLINE = {"type": "signal", "data": {"decline": True}}
+LEAVE_CALL = {"type": "leave-call"}
+
+
+def anonymous_login(unit_id: int) -> dict:
+    return {"unit_id": unit_id}
+
+
+def is_error(message: dict) -> bool:
+    return message.get("type") == "error"
+
+
+def is_decline(message: dict) -> bool:
+    return message.get("type") == "signal" and (message.get("data") or {}).get("decline") is True

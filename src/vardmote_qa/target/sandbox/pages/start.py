@@ -26,6 +26,10 @@ class StaffStartPage:
         # Loaded before anything is counted: an empty list on a page still loading proves nothing.
         expect(self.page.get_by_role("heading", name="Mina mottagningar")).to_be_visible(timeout=_UI_MS)
 
+    def patient_register_entries(self) -> list[str]:
+        """The patients (name and identity number) the booking form offers: the register as this role sees it."""
+        return self.page.locator("#patient option").all_inner_texts()
+
     def _waiting_entry(self, visit_id: int):
         # By visit, not by name: the same test patient may wait in several visits of a shared target.
         return self._waiting_list.locator(f"li[data-visit-id='{int(visit_id)}']")
