@@ -8,6 +8,12 @@ Switches (all off by default), set at start from the environment variable SANDBO
   drop_websockets  this share of received WebSocket messages closes the socket instead
   degrade_video    the pages cap their video encoder at a few kbit/s and 2 frames per second
   crash            the next request ends the process (exit code 70)
+Media faults that hit a share of visits (media_faults.py draws each visit; static/media_faults.js acts):
+  video_intermittent   this share of visits: one sender's picture freezes once for 2-4 s
+  oneway_intermittent  this share of visits: one direction loses its video for 6-8 s, the other stays fine
+  audio_intermittent   this share of visits: one direction's audio drops out for 3-5 s
+  freeze               every visit: the patient's picture freezes once for exactly this many seconds
+  media_fault_seed     the seed of those draws: the same seed and visit ids give the same faults
 """
 
 from __future__ import annotations
@@ -24,6 +30,11 @@ class Faults:
     drop_websockets: float = 0.0
     degrade_video: bool = False
     crash: bool = False
+    video_intermittent: float = 0.0
+    oneway_intermittent: float = 0.0
+    audio_intermittent: float = 0.0
+    freeze: float = 0.0
+    media_fault_seed: int = 0
 
     def update(self, values: dict) -> None:
         known = {f.name: f.type for f in fields(self)}

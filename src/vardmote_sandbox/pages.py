@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from . import consent, errands, seed, visits
+from . import consent, errands, media_faults, seed, visits
 from .auth import User, current_user, end_session, find_patient, start_session, verify_staff_password
 from .identities import display_form
 
@@ -106,7 +106,8 @@ def visit_page(visit_id: int, request: Request) -> HTMLResponse:
     return _render(request, "visit.html", user, visit=visit, messages=visits.messages(database, visit_id),
                    role=role, may_remind=user.may("boka", visit["unit_id"]) and visit["patient_id"] is not None,
                    reminder_sent=request.query_params.get("paminnelse") == "skickad",
-                   degrade_video=request.app.state.faults.degrade_video)
+                   degrade_video=request.app.state.faults.degrade_video,
+                   media_faults=media_faults.plan_for(request.app.state.faults, visit_id))
 
 
 @router.get("/sms", response_class=HTMLResponse)

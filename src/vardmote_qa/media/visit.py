@@ -10,7 +10,7 @@ from .measures import measure_participant
 from .profiles import NetworkProfile
 from .measures import measured_points
 from .series import ParticipantSeries, origin_of, parse_series
-from .starvation import (MAX_LOAD_PER_CORE, MIN_JUDGED_SHARE, SPOILT_BY_LOAD, SPOILT_BY_SET_ASIDE, overlaps,
+from .starvation import (MAX_BROWSER_WAIT_MS, MIN_JUDGED_SHARE, SPOILT_BY_SET_ASIDE, overlaps,
                          starved_spans)
 from .thresholds import Rule
 from .tiers import Tier
@@ -85,8 +85,8 @@ def visit_profile(networks: dict[str, NetworkProfile | None]) -> str | None:
 
 
 def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
-                 load_per_core: float | None = None, tags: tuple[str, ...] = ()) -> VisitResult:
-    """load_per_core: the test machine's load during the visit (starvation.machine_load_per_core())."""
+                 browsers_waiting: float | None = None, tags: tuple[str, ...] = ()) -> VisitResult:
+    """browsers_waiting: ms a test browser's thread waited for a core per turn, on average (browser_cpu.py)."""
     origin = origin_of([r.raw for r in reports])
     origin_ms = origin if origin is not None else 0
     series = {r.role: parse_series(r.role, r.raw, origin_ms) for r in reports}
@@ -105,10 +105,11 @@ def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
             overloaded.append(f"datorn som kör testet hann inte med under {set_aside[role]:.0f} av {total:.0f} s "
                               f"hos {role} (kameran levererade för få bilder)")
             untrusted |= SPOILT_BY_SET_ASIDE
-    if load_per_core is not None and load_per_core > MAX_LOAD_PER_CORE:
-        overloaded.append(f"datorn som kör testet är överbelastad (belastning {load_per_core:.1f} per kärna, "
-                          f"gränsen är {MAX_LOAD_PER_CORE:.0f})")
-        untrusted |= SPOILT_BY_LOAD
+    if browsers_waiting is not None and browsers_waiting > MAX_BROWSER_WAIT_MS:
+        overloaded.append(f"datorn som kör testet är överbelastad (testwebbläsarnas trådar väntade i snitt "
+                          f"{browsers_waiting:.1f} ms på processorn, gränsen är {MAX_BROWSER_WAIT_MS:.0f} ms)"
+                          .replace(".", ","))
+        untrusted |= set(rules)
     networks = {r.role: r.network for r in reports}
     return VisitResult(label, visit_profile(networks), {r: (p.name if p else None) for r, p in networks.items()},
                        series, origin, judge(values, rules), windows,
