@@ -23,7 +23,7 @@ RULES = load_thresholds()
 
 def good_values(**override):
     values = {"ttff_s": 0.6, "ice_connected_s": 0.3, "freeze_ratio": 0.0, "fps_ratio": 99.0, "packet_loss": 0.0,
-              "rtt_ms": 5.0, "jitter_ms": 3.0, "audio_present": 1.0}
+              "rtt_ms": 5.0, "jitter_ms": 3.0, "audio_present": 1.0, "audio_concealed": 0.5, "audio_loss": 0.0}
     return {**values, **override}
 
 
@@ -34,6 +34,7 @@ def good_values(**override):
     ("rtt_ms", 150, Tier.GOOD), ("rtt_ms", 300, Tier.ACCEPTABLE), ("rtt_ms", 600, Tier.FAIL),
     ("jitter_ms", 31, Tier.ACCEPTABLE), ("freeze_ratio", 5.1, Tier.FAIL), ("ice_connected_s", 16, Tier.FAIL),
     ("audio_present", 1, Tier.GOOD), ("audio_present", 0, Tier.FAIL), ("recovery_s", 12, Tier.ACCEPTABLE),
+    ("audio_concealed", 8, Tier.GOOD), ("audio_concealed", 25, Tier.FAIL), ("audio_loss", 2, Tier.ACCEPTABLE),
 ])
 def test_each_measure_gets_its_tier_from_the_thresholds_file(measure, value, tier):
     assert RULES[measure].tier(value) is tier
@@ -94,11 +95,13 @@ def test_profiles_become_cdp_conditions_with_half_the_round_trip_each_way():
         parse_profiles({"profiler": {"trasig": {"fordrojning_ms": 10, "forlust_procent": 150}}})
 
 
-def sample(t, peer=0, decoded=0, lost=0, received=0, freezes=0.0, rtt=0.005, energy=0.0, address=None):
+def sample(t, peer=0, decoded=0, lost=0, received=0, freezes=0.0, rtt=0.005, energy=0.0, address=None,
+           concealed=0):
     data = {"t": t, "peer": peer, "camera": {"frameRate": 20},
             "inbound_video": {"framesDecoded": decoded, "frameWidth": 640, "totalFreezesDuration": freezes,
                               "packetsLost": lost, "packetsReceived": received},
-            "inbound_audio": {"totalAudioEnergy": energy, "packetsLost": 0, "packetsReceived": 0, "jitter": 0.002},
+            "inbound_audio": {"totalAudioEnergy": energy, "packetsLost": 0, "packetsReceived": received // 2,
+                              "jitter": 0.002, "totalSamplesReceived": 48 * t, "concealedSamples": concealed},
             "candidate_pair": {"currentRoundTripTime": rtt}}
     if address:
         data["candidate_pair"]["address"] = address

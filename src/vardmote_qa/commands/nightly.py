@@ -20,6 +20,9 @@ def register(subparsers) -> None:
                         help="lastprofil för lastdelen (standard: halvtimmesrusning, anslutningsrusningar)")
     parser.add_argument("--lastminuter", type=float, default=2.0, help="lastdelens längd i minuter (standard 2)")
     parser.add_argument("--sandlada-fel", default="", help="felinjicering i sandlådan, t.ex. 'error_rate=0.2'")
+    parser.add_argument("--videobesok", type=int, default=None,
+                        help="videokampanjens besök per profil (standard: planerat ur grindens minsta felandel att "
+                             "fånga och tidsbudgeten i media/campaign.yaml; formeln skrivs ut)")
     parser.add_argument("--strict", action="store_true", help="GO MED RISK ger också felkod 1")
     _gate_options.add_to(parser)
     parser.set_defaults(handler=handle)
@@ -31,4 +34,5 @@ def handle(arguments) -> int:
     return run_nightly(NightlyOptions(
         environment=arguments.env, gate=_gate_options.gate_inputs(arguments), parts=parts,
         selection=arguments.urval, strict=arguments.strict, reruns=arguments.omkorningar,
-        load_shape=arguments.lastprofil, load_minutes=arguments.lastminuter, sandbox_faults=arguments.sandlada_fel))
+        load_shape=arguments.lastprofil, load_minutes=arguments.lastminuter, sandbox_faults=arguments.sandlada_fel,
+        video_visits=arguments.videobesok))

@@ -148,3 +148,52 @@ async def run_campaign(stage: Stage, profiles: list[NetworkProfile], visits_per_
         finally:
             await browser.close()
     return outcomes
+
+
+def campaign_tests(criteria) -> dict:
+    """Profile -> the gate's test of its failure share: the campaign runs the profiles the gate judges."""
+    return {c.params.profile: c.params.test for c in criteria if c.kind == "media_failure_share"}
+
+
+def run_planned_campaign(run_dir: Path, environment, base_url: str, criteria, asked: int | None,
+                         announce) -> tuple[bool, str]:
+    """The nightly's campaign: planned, run, each visit announced; (ran to its end, a Swedish sentence)."""
+    from .campaign_plan import load_settings, plan
+    from .profiles import load_profiles
+    tests = campaign_tests(criteria)
+    if not tests:
+        return True, "ingen kampanj: grinden har inga kriterier för felandel"
+    settings = load_settings()
+    planned = plan(tests, settings, asked)
+    announce(f"Videokampanj: {planned.explanation}")
+    profiles = load_profiles()
+    stage = Stage(base_url, (environment.clinician.username, environment.clinician.password),
+                  environment.patients[0], environment.default_unit, Path(run_dir))
+    total = planned.visits_per_profile * len(tests)
+    done: list[VisitOutcome] = []
+
+    def progress(outcome: VisitOutcome) -> None:
+        done.append(outcome)
+        verdict = ("avbrutet: " + (outcome.problem or "")) if outcome.result is None else (
+            "ej bedömt" if outcome.result.cannot_judge else outcome.result.tier.swedish)
+        announce(f"  besök {len(done)}/{total} ({outcome.profile}): {verdict}")
+
+    outcomes = asyncio.run(run_campaign(stage, [profiles[name] for name in tests], planned.visits_per_profile,
+                                        settings.at_once, settings.seconds, progress))
+    broken = [o for o in outcomes if o.result is None]
+    for one in broken:  # a visit that broke off is written as not judged: counted, never dropped
+        _write_broken(Path(run_dir), one)
+    return True, f"{len(outcomes)} kampanjbesök på {', '.join(tests)} ({len(broken)} avbrutna, räknade som ej bedömda)"
+
+
+def _write_broken(run_dir: Path, outcome: VisitOutcome) -> None:
+    import json
+
+    from ..run.layout import RunLayout
+    from .record import stable_name
+    folder = RunLayout(run_dir).media_visits
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{stable_name(outcome.label)}.json").write_text(json.dumps({
+        "format": 1, "visit": outcome.label, "profile": outcome.profile, "tags": [CAMPAIGN_TAG],
+        "judged": False, "verdict": None, "reason": f"Besöket bröts av: {outcome.problem}",
+        "ended_at_ms": time.time() * 1000, "participants": {}}, ensure_ascii=False), encoding="utf-8")

@@ -67,7 +67,12 @@ class VisitResult:
         return {"format": 1, "visit": self.visit, "profile": self.profile, "tags": list(self.tags),
                 "participants": participants,
                 "verdict": self.verdict.tier.value, "verdict_sv": self.verdict.tier.swedish,
-                "reason": self.verdict.reason,
+                "reason": self.verdict.reason, "symptom": self.verdict.symptom(),
+                "directions": {role: {"from": [other for other in self.series if other != role],
+                                      "verdict": tier.value}
+                               for role, tier in self.verdict.direction_tiers().items()},
+                "ended_at_ms": max((s.points[-1].t_s for s in self.series.values() if s.points), default=0) * 1000
+                + (self.origin_ms or 0),
                 "impairment_windows": [[w.start_s, w.end_s] for w in self.windows],
                 "impairments": [{"role": w.role, "start_s": w.start_s, "end_s": w.end_s} for w in self.windows],
                 "network_in_effect": not self.not_in_effect, "network_problems": self.not_in_effect,

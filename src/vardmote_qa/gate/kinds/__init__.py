@@ -29,8 +29,9 @@ class CriterionKind:
 
 def _registry() -> dict[str, CriterionKind]:
     from . import acceptance_tag, flakiness, load_chat_integrity, load_request, media_measure, requirements_coverage
+    from . import media_failure_share
     kinds = (acceptance_tag.KIND, requirements_coverage.KIND, media_measure.KIND, load_request.KIND,
-             load_chat_integrity.KIND, flakiness.KIND)
+             load_chat_integrity.KIND, flakiness.KIND, media_failure_share.KIND)
     return {kind.name: kind for kind in kinds}
 
 
