@@ -126,7 +126,7 @@ async def _guarded(browser, stage, profile, seconds, label, gate: asyncio.Semaph
 
 
 async def run_campaign(stage: Stage, profiles: list[NetworkProfile], visits_per_profile: int, at_once: int,
-                       seconds: float, on_visit=None) -> list[VisitOutcome]:
+                       seconds: float, on_visit=None, label: str = CAMPAIGN_TAG) -> list[VisitOutcome]:
     """Every profile's visits, interleaved (so that a slow moment of the machine hits all profiles alike),
     at most `at_once` at a time in one Chromium process. on_visit(outcome) is called as each one ends."""
     from playwright.async_api import async_playwright
@@ -137,7 +137,7 @@ async def run_campaign(stage: Stage, profiles: list[NetworkProfile], visits_per_
         browser = await playwright.chromium.launch(**launch_options())
         try:
             tasks = [asyncio.ensure_future(_guarded(browser, stage, profile, seconds,
-                                                    f"kampanj-{profile.name}-{number + 1:03d}", gate))
+                                                    f"{label}-{profile.name}-{number + 1:03d}", gate))
                      for number in range(visits_per_profile) for profile in profiles]
             outcomes = []
             for finished in asyncio.as_completed(tasks):

@@ -40,6 +40,7 @@ class VisitResult:
     overloaded: list[str] = field(default_factory=list)          # why the machine could not keep up
     untrusted: frozenset[str] = frozenset()                      # the measures it may have spoilt
     tags: tuple[str, ...] = ()  # the scenario's tags; "negativ" marks a visit made bad on purpose
+    browser_wait_ms: float | None = None  # the test browsers' average wait for a core per turn (browser_cpu.py)
 
     @property
     def tier(self) -> Tier:
@@ -77,6 +78,7 @@ class VisitResult:
                 "impairments": [{"role": w.role, "start_s": w.start_s, "end_s": w.end_s} for w in self.windows],
                 "network_in_effect": not self.not_in_effect, "network_problems": self.not_in_effect,
                 "machine_overloaded": bool(self.overloaded), "machine_problems": self.overloaded,
+                "browser_wait_ms": self.browser_wait_ms,
                 "judged": not self.cannot_judge}
 
 
@@ -119,4 +121,4 @@ def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
     return VisitResult(label, visit_profile(networks), {r: (p.name if p else None) for r, p in networks.items()},
                        series, origin, judge(values, rules), windows,
                        effect_problems(networks, series, windows, origin_ms) if origin is not None else [],
-                       set_aside, overloaded, frozenset(untrusted), tuple(tags))
+                       set_aside, overloaded, frozenset(untrusted), tuple(tags), browsers_waiting)
