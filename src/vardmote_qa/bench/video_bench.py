@@ -36,10 +36,11 @@ def _level_figures(level: int, batches: list[dict]) -> dict:
     visits = sum(b["visits"] for b in batches)
     judged = sum(b["judged"] for b in batches)
     good = sum(b["good"] for b in batches)
+    failed = sum(b["failed"] for b in batches)
     minutes = sum(b["seconds"] for b in batches) / 60
     cores = os.cpu_count() or 1
     return {"at_once": level, "participants": 2 * level, "participants_per_core": round(2 * level / cores, 2),
-            "visits": visits, "judged": judged, "not_judged": visits - judged, "good": good,
+            "visits": visits, "judged": judged, "not_judged": visits - judged, "good": good, "failed": failed,
             "good_share": round(good / judged, 3) if judged else None,
             "visits_per_minute": round(visits / minutes, 2) if minutes else None,
             "browser_wait_ms": [b["browser_wait_ms"] for b in batches],
@@ -53,6 +54,7 @@ def run_batch(stage: Stage, level: int, seconds: float, label: str) -> dict:
     results = [o.result for o in outcomes if o.result is not None]
     judged = [r for r in results if not r.cannot_judge]
     return {"visits": len(outcomes), "judged": len(judged), "good": sum(r.tier.value == "good" for r in judged),
+            "failed": sum(r.tier.value == "fail" for r in judged),
             "seconds": time.monotonic() - started, "host_load": round(os.getloadavg()[0], 2),
             "browser_wait_ms": max((r.browser_wait_ms for r in results if r.browser_wait_ms is not None),
                                    default=None)}
@@ -94,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
 def summary_text(figures: dict) -> str:
     rows = "\n".join(
         f"  {level['at_once']} samtidiga ({level['participants']} deltagare, {level['participants_per_core']} per kärna): "
-        f"{level['visits_per_minute']} besök/min, bra {level['good']} av {level['judged']} bedömda, "
+        f"{level['visits_per_minute']} besök/min, bra {level['good']} av {level['judged']} bedömda "
+        f"(underkända {level['failed']}), "
         f"{level['not_judged']} ej bedömda, värdens last {level['host_load_1min']} "
         f"{'HÖLL' if level['held'] else 'höll inte'}" for level in figures["levels"])
     return (f"Videokampanj på {figures['machine']['cores']} kärnor, {figures['seconds_per_visit']} s per besök:\n{rows}\n"

@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 
 from ..config import load_environment
-from ..media.campaign import Stage, campaign_tests, run_campaign
+from ..media.campaign import Stage, campaign_tests, outcome_of, run_campaign
 from ..media.campaign_plan import load_settings, plan
-from ..media.failure_share import FAIL, PASS, upper_bound
+from ..media.failure_share import FAIL, upper_bound
 from ..media.profiles import load_profiles
 from ..media.summary import NOT_JUDGED
 from ..target import open_target, up
@@ -36,12 +36,6 @@ MAX_NOT_JUDGED_SHARE = 0.10  # the gate's default (media_failure_share.max_not_j
 # A freeze of F seconds is measured as the receiver's Chromium freeze time: F plus at most one frame gap and
 # one sampling second's rounding. Tolerance: F - 0.25 s .. F + 0.75 s.
 FREEZE_BELOW_S, FREEZE_ABOVE_S = 0.25, 0.75
-
-
-def outcome_of(result) -> str:
-    if result is None or result.cannot_judge:
-        return NOT_JUDGED
-    return FAIL if result.tier.value == "fail" else PASS
 
 
 def nightly_no_go(pool: list[str], tests: dict, visits: int, draw: random.Random) -> bool:
@@ -101,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             begun = time.monotonic()
             outcomes = asyncio.run(run_campaign(stage, [bredband], arguments.pool, settings.at_once, settings.seconds,
                                                 label=f"pool-{variant}"))
-            pools[variant] = [outcome_of(o.result) for o in outcomes]
+            pools[variant] = [outcome_of(o) for o in outcomes]
             minutes = (time.monotonic() - begun) / 60
             failures = pools[variant].count(FAIL)
             judged = len(pools[variant]) - pools[variant].count(NOT_JUDGED)
@@ -109,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                 "visits": len(outcomes), "failures": failures, "not_judged": pools[variant].count(NOT_JUDGED),
                 "upper_bound": upper_bound(failures, judged), "visits_per_minute": round(len(outcomes) / minutes, 2),
                 "symptoms": sorted({o.result.verdict.symptom() for o in outcomes
-                                    if o.result is not None and outcome_of(o.result) == FAIL})}
+                                    if outcome_of(o) == FAIL})}
             print(f"{variant}: {failures} underkända, {pools[variant].count(NOT_JUDGED)} ej bedömda av "
                   f"{len(outcomes)} ({figures['variants'][variant]['visits_per_minute']} besök/min)", flush=True)
         admin.set_faults(**{name: 0.0 for name in VARIANTS[1:]}, freeze=arguments.freeze)

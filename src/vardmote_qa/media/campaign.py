@@ -21,10 +21,13 @@ from ..target.sandbox import protocol
 from ..waiting import MEDIA_START_TIMEOUT_S
 from . import PEER_TRACKER_SCRIPT
 from .browser_cpu import BrowserCpu
+from .failure_share import FAIL, PASS
 from .profiles import NetworkProfile, cdp_conditions
 from .record import write_visit
 from .series import SERIES_SCRIPT
+from .summary import NOT_JUDGED
 from .thresholds import load_thresholds
+from .tiers import Tier
 from .visit import MediaReport, VisitResult, assess_visit
 
 PATIENT, CLINICIAN = "patienten", "vårdpersonalen"
@@ -114,8 +117,11 @@ class VisitOutcome:
     seconds: float
 
 
-async def _guarded(browser, stage, profile, seconds, label, gate: asyncio.Semaphore) -> VisitOutcome:
+async def _guarded(browser, stage, profile, seconds, label, gate: asyncio.Semaphore,
+                   keep_going) -> VisitOutcome | None:
     async with gate:
+        if not keep_going(profile.name):
+            return None  # the profile's test has decided: the visit is not made (not a visit not judged)
         started = time.monotonic()
         try:
             result = await run_visit(browser, stage, profile, seconds, label)
@@ -126,9 +132,11 @@ async def _guarded(browser, stage, profile, seconds, label, gate: asyncio.Semaph
 
 
 async def run_campaign(stage: Stage, profiles: list[NetworkProfile], visits_per_profile: int, at_once: int,
-                       seconds: float, on_visit=None, label: str = CAMPAIGN_TAG) -> list[VisitOutcome]:
+                       seconds: float, on_visit=None, label: str = CAMPAIGN_TAG,
+                       keep_going=lambda profile: True) -> list[VisitOutcome]:
     """Every profile's visits, interleaved (so that a slow moment of the machine hits all profiles alike),
-    at most `at_once` at a time in one Chromium process. on_visit(outcome) is called as each one ends."""
+    at most `at_once` at a time in one Chromium process. on_visit(outcome) is called as each one ends;
+    keep_going(profile) is asked before each visit starts (a sequential test stops when it has decided)."""
     from playwright.async_api import async_playwright
 
     from ..browser import launch_options
@@ -137,11 +145,13 @@ async def run_campaign(stage: Stage, profiles: list[NetworkProfile], visits_per_
         browser = await playwright.chromium.launch(**launch_options())
         try:
             tasks = [asyncio.ensure_future(_guarded(browser, stage, profile, seconds,
-                                                    f"{label}-{profile.name}-{number + 1:03d}", gate))
+                                                    f"{label}-{profile.name}-{number + 1:03d}", gate, keep_going))
                      for number in range(visits_per_profile) for profile in profiles]
             outcomes = []
             for finished in asyncio.as_completed(tasks):
                 outcome = await finished
+                if outcome is None:
+                    continue
                 outcomes.append(outcome)
                 if on_visit:
                     on_visit(outcome)
@@ -169,21 +179,36 @@ def run_planned_campaign(run_dir: Path, environment, base_url: str, criteria, as
     profiles = load_profiles()
     stage = Stage(base_url, (environment.clinician.username, environment.clinician.password),
                   environment.patients[0], environment.default_unit, Path(run_dir))
-    total = planned.visits_per_profile * len(tests)
+    total = planned.visits_per_profile * len(tests)  # at most: a profile stops when its test has decided
     done: list[VisitOutcome] = []
+    decided: dict[str, str] = {}
 
     def progress(outcome: VisitOutcome) -> None:
         done.append(outcome)
+        judged = [outcome_of(o) for o in done if o.profile == outcome.profile]
+        verdict_now = tests[outcome.profile].decide([o for o in judged if o != NOT_JUDGED])[0]
+        if verdict_now != "UNDECIDED" and outcome.profile not in decided:
+            decided[outcome.profile] = verdict_now
+            announce(f"  {outcome.profile}: testet har avgjort ({verdict_now}) efter {len(judged)} besök; "
+                     f"profilens återstående besök görs inte")
         verdict = ("avbrutet: " + (outcome.problem or "")) if outcome.result is None else (
             "ej bedömt" if outcome.result.cannot_judge else outcome.result.tier.swedish)
         announce(f"  besök {len(done)}/{total} ({outcome.profile}): {verdict}")
 
     outcomes = asyncio.run(run_campaign(stage, [profiles[name] for name in tests], planned.visits_per_profile,
-                                        settings.at_once, settings.seconds, progress))
+                                        settings.at_once, settings.seconds, progress,
+                                        keep_going=lambda profile: profile not in decided))
     broken = [o for o in outcomes if o.result is None]
     for one in broken:  # a visit that broke off is written as not judged: counted, never dropped
         _write_broken(Path(run_dir), one)
     return True, f"{len(outcomes)} kampanjbesök på {', '.join(tests)} ({len(broken)} avbrutna, räknade som ej bedömda)"
+
+
+def outcome_of(outcome: VisitOutcome) -> str:
+    """pass, fail or not_judged, as the summary counts it (a visit that broke off is not judged)."""
+    if outcome.result is None or outcome.result.cannot_judge:
+        return NOT_JUDGED
+    return FAIL if outcome.result.tier is Tier.FAIL else PASS
 
 
 def _write_broken(run_dir: Path, outcome: VisitOutcome) -> None:
