@@ -10,7 +10,7 @@ Switches (all off by default), set at start from the environment variable SANDBO
   crash            the next request ends the process (exit code 70)
 Media faults that hit a share of visits (media_faults.py draws each visit; static/media_faults.js acts):
   video_intermittent   this share of visits: one sender's picture freezes once for 2-4 s
-  oneway_intermittent  this share of visits: one direction loses its video for 6-8 s, the other stays fine
+  oneway_intermittent  this share of visits: one direction loses its video for 8-10 s, the other stays fine
   audio_intermittent   this share of visits: one direction's audio drops out for 3-5 s
   freeze               every visit: the patient's picture freezes once for exactly this many seconds
   media_fault_seed     the seed of those draws: the same seed and visit ids give the same faults
