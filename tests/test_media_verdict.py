@@ -202,8 +202,8 @@ def test_starved_test_browsers_spoil_only_a_bad_verdict():
         reports = [MediaReport(role, raw(samples)) for role in ("patienten", "vårdpersonalen")]
         return assess_visit("v", reports, RULES, browsers_waiting=wait_ms)
 
-    frozen = steady(10)
-    for one in frozen[5:]:
+    frozen = steady(10, drop=(4, 6))  # the sender sent nothing for 2 s: the receiver's picture froze
+    for one in frozen[6:]:
         one["inbound_video"]["totalFreezesDuration"] = 2.0
     freezes = visit(frozen, 3.0)
     assert freezes.tier is Tier.FAIL and freezes.cannot_judge and "överbelastad" in freezes.overloaded[0]
@@ -214,6 +214,25 @@ def test_starved_test_browsers_spoil_only_a_bad_verdict():
     assert not visit(steady(10, loss_every=10), 0.5).cannot_judge
     clean = visit(steady(10), 3.0)
     assert clean.tier is Tier.GOOD and not clean.cannot_judge
+
+
+def test_a_freeze_while_every_video_packet_arrived_is_the_receiving_machine_and_set_aside():
+    from vardmote_qa.media.starvation import decoder_starved_spans
+    from vardmote_qa.media.visit import MediaReport, assess_visit
+    busy = steady(10)  # packets kept arriving, nothing lost, yet the picture stood still for 2 s
+    for one in busy[6:]:
+        one["inbound_video"]["totalFreezesDuration"] = 2.0
+    assert decoder_starved_spans(parse_series("patienten", raw(busy), 0)) == [(5.0, 8.0)]
+    sent_nothing = steady(10, drop=(4, 6))
+    for one in sent_nothing[6:]:
+        one["inbound_video"]["totalFreezesDuration"] = 2.0
+    assert decoder_starved_spans(parse_series("patienten", raw(sent_nothing), 0)) == []
+    lossy = steady(10, loss_every=3)
+    for one in lossy[6:]:
+        one["inbound_video"]["totalFreezesDuration"] = 2.0
+    assert decoder_starved_spans(parse_series("patienten", raw(lossy), 0)) == []
+    result = assess_visit("v", [MediaReport(role, raw(busy)) for role in ("patienten", "vårdpersonalen")], RULES)
+    assert result.measure("patienten", "freeze_ratio").tier is Tier.GOOD, result.verdict.reason
 
 
 def test_a_visit_starved_most_of_the_time_is_not_judged_on_freezes_or_frame_rate():

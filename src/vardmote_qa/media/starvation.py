@@ -35,10 +35,32 @@ def _starved(point: Point) -> bool:
     return point.quality_limitation != "bandwidth" and point.fps_camera < DELIVERY_SHARE * expected
 
 
+def _video_packet_rate(point: Point) -> float:
+    return (point.packets_received - point.audio_packets_received) / point.interval_s if point.interval_s else 0.0
+
+
+def decoder_starved_spans(one: ParticipantSeries) -> list[tuple[float, float]]:
+    """Freezes during which every video packet still arrived, at the visit's usual rate and with nothing
+    lost: the network and the sender delivered, the receiving browser could not show it in time (a busy
+    test machine). A freeze the sender or the network caused has seconds with few packets or with losses.
+    A service whose packets arrive but cannot be decoded shows the same; for long, it is not judged."""
+    rates = sorted(_video_packet_rate(p) for p in one.points)
+    usual = rates[len(rates) // 2] if rates else 0.0
+    spans = []
+    for point in (p for p in one.points if p.freeze_s > 0):
+        start = point.t_s - point.freeze_s
+        during = [p for p in one.points if p.t_s - p.interval_s < point.t_s and p.t_s > start]
+        if usual > 0 and all(p.packets_lost == 0 and _video_packet_rate(p) >= DELIVERY_SHARE * usual
+                             for p in during):
+            spans.append((start, point.t_s + AFTERMATH_S))
+    return spans
+
+
 def starved_spans(series: dict[str, ParticipantSeries]) -> list[tuple[float, float]]:
-    """(start, end) seconds in which any participant's camera was starved, plus the second after."""
+    """(start, end) seconds in which any participant's camera was starved, plus the second after, and the
+    freezes a receiving browser made by itself (decoder_starved_spans)."""
     return [(p.t_s - p.interval_s, p.t_s + AFTERMATH_S) for one in series.values() for p in one.points
-            if _starved(p)]
+            if _starved(p)] + [span for one in series.values() for span in decoder_starved_spans(one)]
 
 
 def overlaps(point: Point, spans: list[tuple[float, float]]) -> bool:

@@ -97,7 +97,8 @@ def evaluate(criterion: Criterion, data: RunData, earlier: Mapping[str, Criterio
             **facts, "limit": share_text(params.max_not_judged_share)}),))
     decision, used, _llr = params.test.decide([o for o in campaign["outcomes"] if o != "not_judged"])
     status = {"NOGO": Status.FAIL, "GO": Status.PASS, "UNDECIDED": Status.WARN}[decision]
-    symptoms = sorted({f["symptom"] for f in campaign.get("failing") or [] if f.get("symptom")})
+    symptoms = sorted({part for f in campaign.get("failing") or [] for part in (f.get("symptom") or "").split("; ")
+                       if part})
     reasons = [Reason(f"failure_share.{decision.lower()}", {**facts, "after": used,
                                                             "symptoms": "; ".join(symptoms) or "inga"})]
     baseline = _baseline_campaign(data, params.profile)
