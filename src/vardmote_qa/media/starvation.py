@@ -23,9 +23,9 @@ MIN_JUDGED_SHARE = 0.5
 # Calibrated here (2 shared cores): 0.9 ms when 2 visits at once came out "bra", 2.2-2.5 ms when 4 at once
 # starved their cameras most of the visit and even loopback showed 8 % loss and 588 ms round trip.
 MAX_BROWSER_WAIT_MS = 2.0
-# Seconds in which a camera was starved are set aside for freezes and frame rate; when most of the visit
-# was set aside, those two measures rest on too little.
-SPOILT_BY_SET_ASIDE = {"freeze_ratio", "fps_ratio"}
+# Seconds in which a camera was starved are set aside for freezes and frame rate. When most of the visit
+# was set aside, the whole machine was overloaded: no bad verdict of the visit is trusted (seen at load 30
+# on 2 cores: 6-8 % packet loss on "4g", set to 0.5 %, while the cameras were starved 17 of 17 s).
 
 
 def _starved(point: Point) -> bool:

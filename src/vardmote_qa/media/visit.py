@@ -10,7 +10,7 @@ from .measures import measure_participant
 from .profiles import NetworkProfile
 from .measures import measured_points
 from .series import ParticipantSeries, origin_of, parse_series
-from .starvation import (MAX_BROWSER_WAIT_MS, MIN_JUDGED_SHARE, SPOILT_BY_SET_ASIDE, overlaps,
+from .starvation import (MAX_BROWSER_WAIT_MS, MIN_JUDGED_SHARE, overlaps,
                          starved_spans)
 from .thresholds import Rule
 from .tiers import Tier
@@ -111,7 +111,7 @@ def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
         if total and set_aside[role] > (1 - MIN_JUDGED_SHARE) * total:
             overloaded.append(f"datorn som kör testet hann inte med under {set_aside[role]:.0f} av {total:.0f} s "
                               f"hos {role} (kameran levererade för få bilder)")
-            untrusted |= SPOILT_BY_SET_ASIDE
+            untrusted |= set(rules)  # cameras starved most of the visit: the whole machine was (see starvation)
     if browsers_waiting is not None and browsers_waiting > MAX_BROWSER_WAIT_MS:
         overloaded.append(f"datorn som kör testet är överbelastad (testwebbläsarnas trådar väntade i snitt "
                           f"{browsers_waiting:.1f} ms på processorn, gränsen är {MAX_BROWSER_WAIT_MS:.0f} ms)"
