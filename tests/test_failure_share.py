@@ -112,3 +112,14 @@ def test_a_significant_rise_over_the_baseline_is_no_go_even_under_the_limit(tmp_
     steady = judged(tmp_path, [visit(n) for n in range(40)], history, run_id="run-2")
     assert steady.results[0].status is Status.PASS
     assert any("ingen säker ökning mot senaste GO-körningen run-0" in text for text in sentences(steady))
+
+
+def test_a_campaign_of_no_visits_is_refused_in_one_sentence(tmp_path):
+    import os
+    import subprocess
+    import sys
+    completed = subprocess.run([sys.executable, "-m", "vardmote_qa.cli", "nightly", "--delar", "video",
+                                "--videobesok", "0"], capture_output=True, text=True, timeout=60,
+                               env={**os.environ, "VMQA_REPORTS": str(tmp_path)})
+    assert completed.returncode == 2
+    assert completed.stderr.strip() == "vmqa: --videobesok måste vara minst 1 besök per profil, inte 0."
