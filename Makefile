@@ -45,7 +45,8 @@ bench-video: setup
 	$(BIN)/python -m vardmote_qa.bench.video_bench --rounds 2 --levels 1,2,3,4
 
 # Not part of `make test` (about 35 minutes): is the video measuring true? 10 visits per check; then a pool of
-# campaign visits, clean and with each intermittent fault, resampled into 1,000 nightlies; freeze=3 measured.
+# campaign visits, clean and with each fault in every visit, resampled into 1,000 nightlies with a 10 % fault
+# share; freeze=3 measured.
 video-truth: setup
 	$(BIN)/python -m vardmote_qa.bench.video_truth --runs 10 --out reports/bench/media-truth.json
 	$(BIN)/python -m vardmote_qa.bench.video_pool --pool 40 --share 0.1 --out reports/bench/video-pool.json

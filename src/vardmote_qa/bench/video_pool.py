@@ -1,6 +1,9 @@
 """Truth of the failure-share gate, as a benchmark: a pool of real campaign visits per variant (a clean
-sandbox, and each intermittent fault at a share), then 1,000 nightlies of the planned size drawn from the
-pools with replacement, each judged like the gate does (SPRT per profile, too many not judged is NO-GO).
+sandbox, and each intermittent fault switched on for every visit), then 1,000 nightlies of the planned size
+drawn with replacement, each visit from the fault's pool with probability `--share` and from the clean pool
+otherwise (so the share is exact, not what a small pool happened to draw), each nightly judged like the gate
+(SPRT per profile, too many not judged is NO-GO). Sensitivity (faulty visits that fail) and the clean
+visits' false failures are printed too.
 Also: `freeze=SECONDS` measured as frozen seconds per visit, against a stated tolerance.
 
     python -m vardmote_qa.bench.video_pool --pool 40 --share 0.1 --out reports/bench/video-pool.json
@@ -38,9 +41,10 @@ MAX_NOT_JUDGED_SHARE = 0.10  # the gate's default (media_failure_share.max_not_j
 FREEZE_BELOW_S, FREEZE_ABOVE_S = 0.25, 0.75
 
 
-def nightly_no_go(pool: list[str], tests: dict, visits: int, draw: random.Random) -> bool:
+def nightly_no_go(clean: list[str], faulty: list[str], share: float, tests: dict, visits: int,
+                  draw: random.Random) -> bool:
     for test in tests.values():
-        outcomes = [draw.choice(pool) for _ in range(visits)]
+        outcomes = [draw.choice(faulty if faulty and draw.random() < share else clean) for _ in range(visits)]
         if outcomes.count(NOT_JUDGED) > MAX_NOT_JUDGED_SHARE * visits:
             return True
         if test.decide([o for o in outcomes if o != NOT_JUDGED])[0] == "NOGO":
@@ -48,10 +52,12 @@ def nightly_no_go(pool: list[str], tests: dict, visits: int, draw: random.Random
     return False
 
 
-def resample(pools: dict[str, list[str]], tests: dict, visits: int, seed: int = 10) -> dict:
+def resample(pools: dict[str, list[str]], share: float, tests: dict, visits: int, seed: int = 10) -> dict:
     draw = random.Random(seed)
-    return {variant: round(sum(nightly_no_go(pool, tests, visits, draw) for _ in range(NIGHTLIES)) / NIGHTLIES, 4)
-            for variant, pool in pools.items() if pool}
+    clean = pools.get("ren") or []
+    return {variant: round(sum(nightly_no_go(clean, [] if variant == "ren" else pool, share, tests, visits, draw)
+                               for _ in range(NIGHTLIES)) / NIGHTLIES, 4)
+            for variant, pool in pools.items() if pool and clean}
 
 
 def frozen_seconds(result) -> float | None:
@@ -66,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..config import PROJECT_ROOT
     parser = argparse.ArgumentParser(prog="python -m vardmote_qa.bench.video_pool", description=__doc__.split("\n\n")[0])
     parser.add_argument("--pool", type=int, default=40, help="besök per variant")
-    parser.add_argument("--share", type=float, default=0.1, help="felandelen för de intermittenta felen")
+    parser.add_argument("--share", type=float, default=0.1, help="andelen felbesök i de omdragna nätterna")
     parser.add_argument("--freeze", type=float, default=3.0, help="frysningens längd för sanningskontrollen (s)")
     parser.add_argument("--freeze-visits", type=int, default=6)
     parser.add_argument("--seed", type=int, default=10, help="sandlådans media_fault_seed och omdragningens frö")
@@ -91,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         for variant in arguments.variants.split(","):
             admin.set_faults(**{name: 0.0 for name in VARIANTS[1:]}, freeze=0.0, media_fault_seed=arguments.seed)
             if variant != "ren":
-                admin.set_faults(**{variant: arguments.share})
+                admin.set_faults(**{variant: 1.0})  # every visit: the pool of faulty visits
             begun = time.monotonic()
             outcomes = asyncio.run(run_campaign(stage, [bredband], arguments.pool, settings.at_once, settings.seconds,
                                                 label=f"pool-{variant}"))
@@ -104,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
                 "upper_bound": upper_bound(failures, judged), "visits_per_minute": round(len(outcomes) / minutes, 2),
                 "symptoms": sorted({o.result.verdict.symptom() for o in outcomes
                                     if outcome_of(o) == FAIL})}
-            print(f"{variant}: {failures} underkända, {pools[variant].count(NOT_JUDGED)} ej bedömda av "
+            print(f"{variant} ({'inget fel' if variant == 'ren' else 'felet i varje besök'}): {failures} underkända, "
+                  f"{pools[variant].count(NOT_JUDGED)} ej bedömda av "
                   f"{len(outcomes)} ({figures['variants'][variant]['visits_per_minute']} besök/min)", flush=True)
         admin.set_faults(**{name: 0.0 for name in VARIANTS[1:]}, freeze=arguments.freeze)
         frozen = asyncio.run(run_campaign(stage, [bredband], arguments.freeze_visits, settings.at_once,
@@ -119,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                           "plan": planned.explanation,
                           "minutes_here": round(planned.visits_per_profile * len(tests) /
                                                 max(v["visits_per_minute"] for v in figures["variants"].values()), 1)}
-    figures["no_go_rate"] = resample(pools, tests, planned.visits_per_profile, arguments.seed)
+    figures["no_go_rate"] = resample(pools, arguments.share, tests, planned.visits_per_profile, arguments.seed)
     figures["wall_time_s"] = round(time.monotonic() - started, 1)
     arguments.out.parent.mkdir(parents=True, exist_ok=True)
     arguments.out.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
