@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: setup test nightly sandbox vocabulary bench-load video-truth chromium clean
+.PHONY: setup test nightly sandbox vocabulary bench-load bench-video video-truth chromium clean
 
 setup: $(INSTALLED) chromium $(NODE_INSTALLED)
 
@@ -40,9 +40,16 @@ sandbox: setup
 bench-load: setup
 	$(BIN)/python -m vardmote_qa.bench.load_bench
 
-# Not part of `make test` (about 6 minutes): is the video measuring true? 10 visits per check, figures as JSON.
+# Not part of `make test`: what this machine holds of the video campaign (1-4 visits at once), as JSON.
+bench-video: setup
+	$(BIN)/python -m vardmote_qa.bench.video_bench --rounds 2 --levels 1,2,3,4
+
+# Not part of `make test` (about 35 minutes): is the video measuring true? 10 visits per check; then a pool of
+# campaign visits, clean and with each fault in every visit, resampled into 1,000 nightlies with a 10 % fault
+# share; freeze=3 measured.
 video-truth: setup
 	$(BIN)/python -m vardmote_qa.bench.video_truth --runs 10 --out reports/bench/media-truth.json
+	$(BIN)/python -m vardmote_qa.bench.video_pool --pool 40 --share 0.1 --out reports/bench/video-pool.json
 
 # docs/vocabulary.md: every step with its needs, roles and accepted values (from the sandbox), for testers.
 vocabulary: setup

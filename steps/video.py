@@ -54,14 +54,16 @@ def video_quality_is(video_visit, tier):
 
 @then(parsers.parse('är videokvaliteten "{tier}" på grund av {label}'))
 def video_quality_is_because_of(video_visit, tier, label):
+    """Only that measure may carry the verdict: a visit that failed for another reason fails the step."""
     result = video_visit.result()
     expected = Tier.from_swedish(tier)
     measure_ids = [mid for mid, text in LABELS_SV.items() if text == label.strip()]
     assert measure_ids, f"Okänt mått '{label}' (kända: {', '.join(LABELS_SV.values())})"
-    at_tier = [role for role, by_measure in result.verdict.measures.items()
-               if by_measure.get(measure_ids[0]) and by_measure[measure_ids[0]].tier is expected]
-    assert result.tier is expected and at_tier, (
-        f"Videokvaliteten blev {result.tier.swedish}; {label} var inte {tier}. {result.verdict.reason}")
+    resting_on = {measure_id for _role, measure_id in result.verdict.measures_at_worst()}
+    assert result.tier is expected and resting_on == {measure_ids[0]}, (
+        f"Videokvaliteten blev {result.tier.swedish} på grund av "
+        f"{', '.join(LABELS_SV[m] for m in sorted(resting_on)) or 'inget mått'}, inte {tier} på grund av "
+        f"{label}. {result.verdict.reason}")
 
 
 @then(parsers.parse('är videokvaliteten minst "{tier}" för {role}'))

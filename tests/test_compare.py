@@ -49,3 +49,25 @@ def test_compare_refuses_an_unjudged_run(tmp_path):
     compared = vmqa(tmp_path, "compare", "ej-bedomd", "ej-bedomd-2")
     assert compared.returncode == 2
     assert compared.stderr.strip() == "vmqa: Körningen ej-bedomd har inget beslut än: kör 'vmqa gate ej-bedomd' först."
+
+
+def campaign_media(failures, visits):
+    outcomes = ["fail"] * failures + ["pass"] * (visits - failures)
+    from vardmote_qa.media.failure_share import upper_bound
+    return {"profiles": {"4g": {"visits": visits, "verdicts": {}, "measures": {}, "campaign": {
+        "visits": visits, "judged": visits, "failures": failures, "not_judged": 0, "outcomes": outcomes,
+        "failing": [], "upper_bound": upper_bound(failures, visits), "confidence": 0.95}}}}
+
+
+def test_compare_shows_the_failure_shares_and_fishers_test_of_b_above_a(tmp_path):
+    runs = tmp_path / "runs"
+    (tmp_path / "gate.yaml").write_text("criteria:\n  - {id: media.4g.failure_share, kind: media_failure_share, "
+                                        "profile: 4g}\n", encoding="utf-8")
+    for run_id, failures in (("20261101T000000-fore", 0), ("20261102T000000-efte", 6)):
+        write_run(runs, [], None, run_id=run_id, parts={"video": COMPLETE}, media=campaign_media(failures, 40))
+        judged = vmqa(tmp_path, "gate", run_id, "--gate", str(tmp_path / "gate.yaml"), "--utan-pdf",
+                      "--historik", str(tmp_path / "h.sqlite"))
+        assert judged.returncode in (0, 1), judged.stderr
+    compared = vmqa(tmp_path, "compare", "20261101T000000-fore", "20261102T000000-efte")
+    line = next(line for line in compared.stdout.splitlines() if line.strip().startswith("4g "))
+    assert "0/40 (≤ 7,2 %)" in line and "6/40 (≤ 27,5 %)" in line and "p = 0,013 högre" in line, line

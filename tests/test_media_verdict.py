@@ -23,7 +23,7 @@ RULES = load_thresholds()
 
 def good_values(**override):
     values = {"ttff_s": 0.6, "ice_connected_s": 0.3, "freeze_ratio": 0.0, "fps_ratio": 99.0, "packet_loss": 0.0,
-              "rtt_ms": 5.0, "jitter_ms": 3.0, "audio_present": 1.0}
+              "rtt_ms": 5.0, "jitter_ms": 3.0, "audio_present": 1.0, "audio_concealed": 0.5, "audio_loss": 0.0}
     return {**values, **override}
 
 
@@ -34,6 +34,7 @@ def good_values(**override):
     ("rtt_ms", 150, Tier.GOOD), ("rtt_ms", 300, Tier.ACCEPTABLE), ("rtt_ms", 600, Tier.FAIL),
     ("jitter_ms", 31, Tier.ACCEPTABLE), ("freeze_ratio", 5.1, Tier.FAIL), ("ice_connected_s", 16, Tier.FAIL),
     ("audio_present", 1, Tier.GOOD), ("audio_present", 0, Tier.FAIL), ("recovery_s", 12, Tier.ACCEPTABLE),
+    ("audio_concealed", 8, Tier.GOOD), ("audio_concealed", 25, Tier.FAIL), ("audio_loss", 2, Tier.ACCEPTABLE),
 ])
 def test_each_measure_gets_its_tier_from_the_thresholds_file(measure, value, tier):
     assert RULES[measure].tier(value) is tier
@@ -94,11 +95,13 @@ def test_profiles_become_cdp_conditions_with_half_the_round_trip_each_way():
         parse_profiles({"profiler": {"trasig": {"fordrojning_ms": 10, "forlust_procent": 150}}})
 
 
-def sample(t, peer=0, decoded=0, lost=0, received=0, freezes=0.0, rtt=0.005, energy=0.0, address=None):
+def sample(t, peer=0, decoded=0, lost=0, received=0, freezes=0.0, rtt=0.005, energy=0.0, address=None,
+           concealed=0):
     data = {"t": t, "peer": peer, "camera": {"frameRate": 20},
             "inbound_video": {"framesDecoded": decoded, "frameWidth": 640, "totalFreezesDuration": freezes,
                               "packetsLost": lost, "packetsReceived": received},
-            "inbound_audio": {"totalAudioEnergy": energy, "packetsLost": 0, "packetsReceived": 0, "jitter": 0.002},
+            "inbound_audio": {"totalAudioEnergy": energy, "packetsLost": 0, "packetsReceived": received // 2,
+                              "jitter": 0.002, "totalSamplesReceived": 48 * t, "concealedSamples": concealed},
             "candidate_pair": {"currentRoundTripTime": rtt}}
     if address:
         data["candidate_pair"]["address"] = address
@@ -192,31 +195,57 @@ def test_seconds_a_starved_test_machine_made_no_frames_are_set_aside_not_blamed(
     assert starved_spans({"patienten": parse_series("patienten", raw(capped), 0)}) == []
 
 
-def test_an_overloaded_machine_spoils_only_a_bad_verdict_resting_on_cpu_sensitive_measures():
+def test_starved_test_browsers_spoil_only_a_bad_verdict():
     from vardmote_qa.media.visit import MediaReport, assess_visit
 
-    def visit(samples, load):
+    def visit(samples, wait_ms):
         reports = [MediaReport(role, raw(samples)) for role in ("patienten", "vårdpersonalen")]
-        return assess_visit("v", reports, RULES, load_per_core=load)
+        return assess_visit("v", reports, RULES, browsers_waiting=wait_ms)
 
-    frozen = steady(10)
-    for one in frozen[5:]:
+    frozen = steady(10, drop=(4, 6))  # the sender sent nothing for 2 s: the receiver's picture froze
+    for one in frozen[6:]:
         one["inbound_video"]["totalFreezesDuration"] = 2.0
-    freezes = visit(frozen, 6.0)
+    freezes = visit(frozen, 3.0)
     assert freezes.tier is Tier.FAIL and freezes.cannot_judge and "överbelastad" in freezes.overloaded[0]
-    assert not visit(frozen, 1.0).cannot_judge
-    losses = visit(steady(10, loss_every=10), 6.0)
-    assert losses.tier is Tier.FAIL and not losses.cannot_judge
-    clean = visit(steady(10), 6.0)
+    assert "väntade i snitt 3,0 ms på processorn, gränsen är 2 ms" in freezes.overloaded[0]
+    assert not visit(frozen, 0.5).cannot_judge
+    losses = visit(steady(10, loss_every=10), 3.0)  # loopback packets wait with the starved threads
+    assert losses.tier is Tier.FAIL and losses.cannot_judge
+    assert not visit(steady(10, loss_every=10), 0.5).cannot_judge
+    clean = visit(steady(10), 3.0)
     assert clean.tier is Tier.GOOD and not clean.cannot_judge
 
 
-def test_a_visit_starved_most_of_the_time_is_not_judged_on_freezes_or_frame_rate():
+def test_a_freeze_while_every_video_packet_arrived_is_the_receiving_machine_and_set_aside():
+    from vardmote_qa.media.starvation import decoder_starved_spans
     from vardmote_qa.media.visit import MediaReport, assess_visit
-    starved = steady(10, fps=5)
-    for index, one in enumerate(starved):
-        one["source_video"] = {"frames": 5 * (index + 1)}
-    result = assess_visit("v", [MediaReport(role, raw(starved)) for role in ("patienten", "vårdpersonalen")],
-                          RULES, load_per_core=0.5)
-    assert result.tier is Tier.FAIL and result.cannot_judge
-    assert "kameran levererade för få bilder" in result.overloaded[0]
+    busy = steady(10)  # packets kept arriving, nothing lost, yet the picture stood still for 2 s
+    for one in busy[6:]:
+        one["inbound_video"]["totalFreezesDuration"] = 2.0
+    assert decoder_starved_spans(parse_series("patienten", raw(busy), 0)) == [(5.0, 8.0)]
+    sent_nothing = steady(10, drop=(4, 6))
+    for one in sent_nothing[6:]:
+        one["inbound_video"]["totalFreezesDuration"] = 2.0
+    assert decoder_starved_spans(parse_series("patienten", raw(sent_nothing), 0)) == []
+    lossy = steady(10, loss_every=3)
+    for one in lossy[6:]:
+        one["inbound_video"]["totalFreezesDuration"] = 2.0
+    assert decoder_starved_spans(parse_series("patienten", raw(lossy), 0)) == []
+    result = assess_visit("v", [MediaReport(role, raw(busy)) for role in ("patienten", "vårdpersonalen")], RULES)
+    assert result.measure("patienten", "freeze_ratio").tier is Tier.GOOD, result.verdict.reason
+
+
+def test_a_visit_starved_most_of_the_time_is_not_judged_at_all():
+    from vardmote_qa.media.visit import MediaReport, assess_visit
+
+    def judged(samples):
+        return assess_visit("v", [MediaReport(role, raw(samples)) for role in ("patienten", "vårdpersonalen")],
+                            RULES, browsers_waiting=0.1)
+    for loss_every in (0, 10):  # frame rate, and loss a starved browser's own throttle made
+        starved = steady(10, fps=5, loss_every=loss_every)
+        for index, one in enumerate(starved):
+            one["source_video"] = {"frames": 5 * (index + 1)}
+        result = judged(starved)
+        assert result.tier is Tier.FAIL and result.cannot_judge
+        assert "kameran levererade för få bilder" in result.overloaded[0]
+    assert not judged(steady(10, loss_every=10)).cannot_judge  # fed cameras: the loss is the network's

@@ -129,3 +129,26 @@ def test_junit_marks_failed_and_missing_criteria_as_failures(tmp_path):
     suite = ElementTree.fromstring(junit_report.render(report).split("?>", 1)[1])
     failed = [case.get("name") for case in suite.iter("testcase") if case.find("failure") is not None]
     assert failed == ["load.visit.join_p95"]
+
+
+def test_the_campaign_shows_per_profile_a_strip_the_bound_and_the_failing_visits(tmp_path):
+    from vardmote_qa.media.summary import campaign_summary
+    visits = [{"visit": f"kampanj-4g-{n:03d}", "_file": f"kampanj-4g-{n:03d}", "profile": "4g", "tags": ["kampanj"],
+               "verdict": "fail" if n == 2 else "good", "judged": n != 3, "ended_at_ms": n,
+               "symptom": "vårdpersonalen → patienten: andelen frusen bild" if n == 2 else "", "reason": "..."}
+              for n in range(1, 5)]
+    CASES["campaign"] = dict(scenarios=[GOOD], parts={"load": COMPLETE}, load=LOAD,
+                             media={"profiles": {"4g": {"visits": 4, "verdicts": {}, "measures": {},
+                                                        "campaign": campaign_summary(visits)["4g"]}}})
+    try:
+        _, built = build(tmp_path, "campaign")
+    finally:
+        del CASES["campaign"]
+    html, markdown = html_report.render(built), markdown_report.render(built)
+    strip = '<span class="o-pass" title="1"></span><span class="o-fail" title="2"></span>'
+    assert strip + '<span class="o-not_judged" title="3"></span>' in html
+    assert "4g: 1 av 3 bedömda besök underkända, 1 ej bedömda" in html
+    assert "Den här körningen utesluter felandelar över 86,5 %" in html
+    assert ('kampanj-4g-002: vårdpersonalen → patienten: andelen frusen bild (<a href="media/visits/kampanj-4g-002.svg">'
+            in html)
+    assert "`■✖·■`" in markdown and "utesluter felandelar över 86,5 %" in markdown

@@ -45,6 +45,7 @@ class NightlyOptions:
     load_minutes: float | None = 2.0
     load_scale: float = 1.0
     sandbox_faults: str = ""
+    video_visits: int | None = None  # campaign visits per profile; None: planned (media/campaign_plan.py)
 
 
 def announce(text: str) -> None:
@@ -63,9 +64,12 @@ def _run_part(name: str, run: RunFolder, environment: Environment, base_url: str
     if name == "video":
         outcome = run_acceptance(run.path, environment.name, base_url, _combine(options.selection, VIDEO_SELECTION),
                                  reruns=0, log_path=run.layout.video_log, progress=progress)
+        from .media.campaign import run_planned_campaign
         from .media.summary import write_media_summary
+        campaign_complete, campaign_detail = run_planned_campaign(
+            run.path, environment, base_url, options.gate.rules.criteria, options.video_visits, announce)
         write_media_summary(run.path)
-        return outcome
+        return PartOutcome(outcome.complete and campaign_complete, f"{outcome.detail}; {campaign_detail}")
     from .load.model import load_model
     from .load.runner import run_load
     from .load.shapes import plan
@@ -97,6 +101,8 @@ def _preflight(options: NightlyOptions) -> Environment:
     """Everything a run needs that can be checked before it starts, so that bad input costs no run and
     leaves the history as it was."""
     environment = load_environment(options.environment)  # the gate's rules were parsed with the options
+    if options.video_visits is not None and options.video_visits < 1:
+        raise UserError(f"--videobesok måste vara minst 1 besök per profil, inte {options.video_visits}.")
     unknown = set(options.parts) - set(ALL_PARTS)
     if unknown:
         raise UserError(f"Okänd del: {', '.join(sorted(unknown))} (kända: {', '.join(ALL_PARTS)}).")

@@ -8,6 +8,12 @@ Switches (all off by default), set at start from the environment variable SANDBO
   drop_websockets  this share of received WebSocket messages closes the socket instead
   degrade_video    the pages cap their video encoder at a few kbit/s and 2 frames per second
   crash            the next request ends the process (exit code 70)
+Media faults that hit a share of visits (media_faults.py draws each visit; static/media_faults.js acts):
+  video_intermittent   this share of visits: one sender's picture freezes once for 2-4 s
+  oneway_intermittent  this share of visits: one direction loses its video for 8-10 s, the other stays fine
+  audio_intermittent   this share of visits: one direction's audio drops out for 3-5 s
+  freeze               every visit: the patient's picture freezes once for exactly this many seconds
+  media_fault_seed     the seed of those draws: the same seed and visit ids give the same faults
 Operations switches (test-only, so that the audits are shown to catch what they look for):
   open_visits_hide_oldest  the open-visit list leaves out the oldest open visit
   triage_wrong_leaf        the last leaf of the triage tree answers the neighbouring priority
@@ -27,6 +33,11 @@ class Faults:
     drop_websockets: float = 0.0
     degrade_video: bool = False
     crash: bool = False
+    video_intermittent: float = 0.0
+    oneway_intermittent: float = 0.0
+    audio_intermittent: float = 0.0
+    freeze: float = 0.0
+    media_fault_seed: int = 0
     # operations (open_visits.py, triage.py)
     open_visits_hide_oldest: bool = False
     triage_wrong_leaf: bool = False

@@ -24,7 +24,7 @@ from ..actors.cast import Cast
 from ..target.interface import VisitKind
 from ..media.profiles import NetworkProfile, load_profiles
 from ..media.record import write_visit
-from ..media.starvation import machine_load_per_core
+from ..media.browser_cpu import BrowserCpu
 from ..media.thresholds import load_thresholds
 from ..media.tiers import Tier
 from ..media.visit import VisitResult, assess_visit
@@ -56,6 +56,7 @@ def run_visit(stage: Stage, label: str, seconds: float, patient_network: Network
     if degraded:
         admin.set_faults(degrade_video=True)
     cast = Cast(stage.target, stage.new_context, stage.environment, stage.evidence)
+    cpu_before = BrowserCpu.now()
     try:
         patient, clinician = cast.patient, cast.clinician
         patient.use_network(patient_network or load_profiles()["bredband"])
@@ -67,8 +68,10 @@ def run_visit(stage: Stage, label: str, seconds: float, patient_network: Network
         patient.observe_call()
         clinician.stay_in_call(seconds)
         tags = ("sanningskontroll", "negativ") if degraded else ("sanningskontroll",)
-        result = assess_visit(label, [actor.media_report() for actor in cast.present()], load_thresholds(),
-                              machine_load_per_core(), tags)
+        reports = [actor.media_report() for actor in cast.present()]
+        cpu_after = BrowserCpu.now()
+        result = assess_visit(label, reports, load_thresholds(),
+                              cpu_after.wait_per_turn_ms_since(cpu_before) if cpu_after else None, tags)
         write_visit(result, stage.run_dir, label)
         return result
     finally:

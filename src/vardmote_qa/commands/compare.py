@@ -64,4 +64,25 @@ def handle(arguments) -> int:
             for measure in measures:
                 values = [side.get("measures", {}).get(measure, {}).get("p95") for side in sides]
                 print(f"  {profile + ' ' + measure:<36} {_number(values[0]):<26} {_number(values[1]):<26}")
+    _failure_shares(media)
     return 0
+
+
+def _failure_shares(media: list[dict]) -> None:
+    """Per profile the campaign's failure share in A and B, and Fisher's exact test of B above A."""
+    from ..media.failure_share import fisher_greater, share_text
+    campaigns = [{name: p["campaign"] for name, p in (m.get("profiles") or {}).items() if p.get("campaign")}
+                 for m in media]
+    profiles = sorted(set(campaigns[0]) | set(campaigns[1]))
+    if not profiles:
+        return
+    print("\nFelandel per profil (videokampanjen; Fishers exakta test, ensidigt: är B högre än A?)")
+    for profile in profiles:
+        sides = [c.get(profile) for c in campaigns]
+        cells = [f"{s['failures']}/{s['judged']} (≤ {share_text(s.get('upper_bound'))})" if s else "saknas"
+                 for s in sides]
+        test = ""
+        if all(s and s["judged"] for s in sides):
+            p_value = fisher_greater(sides[1]["failures"], sides[1]["judged"], sides[0]["failures"], sides[0]["judged"])
+            test = f"p = {p_value:.3f}".replace(".", ",") + (" högre" if p_value < 0.05 else " ingen säker ökning")
+        print(f"  {profile:<36} {cells[0]:<26} {cells[1]:<26} {test}")

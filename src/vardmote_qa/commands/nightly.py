@@ -22,6 +22,9 @@ def register(subparsers) -> None:
     parser.add_argument("--lastskala", type=float, default=1.0,
                         help="andel av lastmodellens last i lastdelen (standard 1; 0,1 för en kort kontroll)")
     parser.add_argument("--sandlada-fel", default="", help="felinjicering i sandlådan, t.ex. 'error_rate=0.2'")
+    parser.add_argument("--videobesok", type=int, default=None,
+                        help="videokampanjens besök per profil (standard: planerat ur grindens minsta felandel att "
+                             "fånga och tidsbudgeten i media/campaign.yaml; formeln skrivs ut)")
     parser.add_argument("--strict", action="store_true", help="GO MED RISK ger också felkod 1")
     _gate_options.add_to(parser)
     parser.set_defaults(handler=handle)
@@ -34,4 +37,4 @@ def handle(arguments) -> int:
         environment=arguments.env, gate=_gate_options.gate_inputs(arguments), parts=parts,
         selection=arguments.urval, strict=arguments.strict, reruns=arguments.omkorningar,
         load_shape=arguments.lastprofil, load_minutes=arguments.lastminuter,
-        load_scale=arguments.lastskala, sandbox_faults=arguments.sandlada_fel))
+        load_scale=arguments.lastskala, sandbox_faults=arguments.sandlada_fel, video_visits=arguments.videobesok))

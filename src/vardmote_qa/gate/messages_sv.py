@@ -26,6 +26,22 @@ MESSAGES = {
     "media.warn": "Video på {profile}: {measure} {percentile} = {value} passerar varningsgränsen {warn}.",
     "media.fail": "Video på {profile}: {measure} {percentile} = {value} passerar underkänt-gränsen {fail}.",
     "media.no_data": "Inga videobesök med måttet {measure} på profilen {profile} finns i körningen.",
+    "failure_share.nogo": "Video på {profile}: {failures} av {judged} bedömda besök underkända ({share}); {test} "
+                          "avgör efter {after} besök att felandelen är för hög. Symptom: {symptoms}.",
+    "failure_share.go": "Video på {profile}: {failures} av {judged} bedömda besök underkända ({share}); {test} "
+                        "avgör efter {after} besök att felandelen är låg nog. Den här körningen utesluter "
+                        "felandelar över {bound}.",
+    "failure_share.undecided": "Video på {profile}: {failures} av {judged} bedömda besök underkända ({share}); "
+                               "{test} hann inte avgöra på {judged} besök. Den här körningen utesluter "
+                               "felandelar över {bound}. Symptom: {symptoms}.",
+    "failure_share.not_judged": "Video på {profile}: videon kunde inte bedömas: testdatorn hann inte med "
+                                "({not_judged} av {visits} besök ej bedömda, högst {limit} tillåts).",
+    "failure_share.no_data": "Inga kampanjbesök på profilen {profile} finns i körningen.",
+    "failure_share.baseline_rise": "Video på {profile}: felandelen {failures} av {judged} är högre än i "
+                                   "senaste GO-körningen {run} ({baseline_failures} av {baseline_judged}); "
+                                   "Fishers exakta test p = {p} (under {significance}).",
+    "failure_share.baseline_same": "Video på {profile}: ingen säker ökning mot senaste GO-körningen {run} "
+                                   "({baseline_failures} av {baseline_judged}; Fishers exakta test p = {p}).",
     "load.pass": "Last: {request} {measure} = {value} ({count} anrop), inom gränsen.",
     "load.warn": "Last: {request} {measure} = {value} passerar varningsgränsen {warn}.",
     "load.fail": "Last: {request} {measure} = {value} passerar underkänt-gränsen {fail}.",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .effect import MachineOverloaded, NetworkNotInEffect
 from .record import write_visit
-from .starvation import machine_load_per_core
+from .browser_cpu import BrowserCpu
 from .thresholds import load_thresholds
 from .visit import VisitResult, assess_visit
 
@@ -19,12 +19,19 @@ class VisitAssessment:
         self._label = label
         self._tags = tags
         self._result: VisitResult | None = None
+        # The browsers' CPU since they started (a scenario's fixture comes too late to mark its own start).
+        self._browsers_from = BrowserCpu({})
+
+    def _waiting_share(self) -> float | None:
+        now = BrowserCpu.now()
+        return now.wait_per_turn_ms_since(self._browsers_from) if now else None
 
     def result(self) -> VisitResult:
         """The verdict; raises NetworkNotInEffect (after writing the evidence) when a set network never took."""
         if self._result is None:
             reports = [actor.media_report() for actor in self._actors_present()]
-            self._result = assess_visit(self._label, reports, load_thresholds(), machine_load_per_core(),
+            self._result = assess_visit(self._label, reports, load_thresholds(),
+                                        self._waiting_share(),
                                         self._tags)
             write_visit(self._result, self._run_dir, self._label)
         if self._result.cannot_judge:

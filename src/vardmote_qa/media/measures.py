@@ -73,6 +73,13 @@ def recovery_s(points: list[Point], windows: list[tuple[float, float]]) -> float
     return worst
 
 
+def concealed_share(points: list[Point]) -> float | None:
+    """Share of the received audio the decoder made up (concealed), seconds-weighted: a dropout is 100 %."""
+    timed = [(p.concealed_pct, p.interval_s) for p in points if p.concealed_pct is not None]
+    seconds = sum(interval for _, interval in timed)
+    return round(sum(pct * interval for pct, interval in timed) / seconds, 2) if seconds > 0 else None
+
+
 def measure_participant(series: ParticipantSeries, sender: ParticipantSeries | None, origin_ms: float,
                         windows: list[tuple[float, float]],
                         starved: list[tuple[float, float]] = ()) -> dict[str, float | None]:
@@ -80,6 +87,7 @@ def measure_participant(series: ParticipantSeries, sender: ParticipantSeries | N
     points = measured_points(series, origin_ms)
     judged = [p for p in points if not overlaps(p, list(starved))]
     lost = sum(p.packets_lost for p in points)
+    audio_lost = sum(p.audio_packets_lost for p in points)
     values = {
         "ttff_s": _seconds_between(series.first_frame_at_ms, series.joined_at_ms),
         "ice_connected_s": _seconds_between(series.connected_at_ms, series.joined_at_ms),
@@ -89,6 +97,8 @@ def measure_participant(series: ParticipantSeries, sender: ParticipantSeries | N
         "rtt_ms": _median(p.rtt_ms for p in points),
         "jitter_ms": _median(p.jitter_ms for p in points),
         "audio_present": (1.0 if sum(p.audio_energy for p in points) > 0 else 0.0) if points else None,
+        "audio_concealed": concealed_share(points),
+        "audio_loss": _share(audio_lost, audio_lost + sum(p.audio_packets_received for p in points)),
     }
     if windows:
         values["recovery_s"] = recovery_s(points, windows)

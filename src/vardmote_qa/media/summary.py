@@ -8,12 +8,17 @@ import math
 from pathlib import Path
 
 from ..run.layout import RunLayout
+from .failure_share import FAIL, PASS, upper_bound
 from .tiers import Tier
 
 NO_PROFILE = "ingen"
 # Visits made bad on purpose (the degraded video engine) prove the platform catches a fault; they say
 # nothing about a profile's quality, so they are counted apart.
 NEGATIVE_TAG = "negativ"
+# Visits of the campaign (media/campaign.py): their failure share per profile is what the gate tests.
+CAMPAIGN_TAG = "kampanj"
+NOT_JUDGED = "not_judged"
+CONFIDENCE = 0.95
 
 
 def percentile(values: list[float], share: float) -> float | None:
@@ -46,7 +51,39 @@ def summarise(visits: list[dict]) -> dict:
         entry["measures"] = {mid: {"p50": percentile(b["values"], 0.5), "p95": percentile(b["values"], 0.95),
                                    "unit": b["unit"], "n": len(b["values"])}
                              for mid, b in sorted(entry.pop("_values").items())}
+    campaign = campaign_summary([visit for visit in visits if CAMPAIGN_TAG in (visit.get("tags") or [])])
+    for name, entry in campaign.items():
+        profiles.setdefault(name, {"visits": 0, "not_judged": 0, "verdicts": {t.value: 0 for t in Tier},
+                                   "measures": {}})["campaign"] = entry
     return {"format": 1, "profiles": profiles, "negative_visits": len(negative)}
+
+
+def outcome(visit: dict) -> str:
+    """A campaign visit passes or fails ("underkänd" fails); one the machine could not judge is neither."""
+    if visit.get("judged") is False:
+        return NOT_JUDGED
+    return FAIL if visit.get("verdict") == Tier.FAIL.value else PASS
+
+
+def campaign_summary(visits: list[dict]) -> dict:
+    """Per profile: the visits in the order they ended, failures, not judged, and the upper bound."""
+    profiles: dict[str, dict] = {}
+    for visit in sorted(visits, key=lambda v: v.get("ended_at_ms") or 0):
+        entry = profiles.setdefault(visit.get("profile") or NO_PROFILE,
+                                    {"visits": 0, "judged": 0, "failures": 0, "not_judged": 0, "outcomes": [],
+                                     "failing": []})
+        result = outcome(visit)
+        entry["visits"] += 1
+        entry["outcomes"].append(result)
+        entry["not_judged" if result == NOT_JUDGED else "judged"] += 1
+        if result == FAIL:
+            entry["failures"] += 1
+            entry["failing"].append({"visit": visit.get("visit"), "file": visit.get("_file"),
+                                     "symptom": visit.get("symptom"), "reason": visit.get("reason")})
+    for entry in profiles.values():
+        entry["upper_bound"] = upper_bound(entry["failures"], entry["judged"], CONFIDENCE)
+        entry["confidence"] = CONFIDENCE
+    return profiles
 
 
 def write_media_summary(run_dir: Path) -> Path:
@@ -56,7 +93,7 @@ def write_media_summary(run_dir: Path) -> Path:
     visits = []
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:
-            visits.append(json.loads(path.read_text(encoding="utf-8")))
+            visits.append({**json.loads(path.read_text(encoding="utf-8")), "_file": path.stem})
         except (OSError, json.JSONDecodeError):
             continue  # a half-written file from a run that broke off counts as no visit
     target = layout.media_summary

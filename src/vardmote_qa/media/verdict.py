@@ -16,6 +16,8 @@ LABELS_SV = {
     "rtt_ms": "tur-och-retur-tiden",
     "jitter_ms": "jittret",
     "audio_present": "ljudet",
+    "audio_concealed": "andelen maskerat ljud",
+    "audio_loss": "ljudets paketförlust",
     "recovery_s": "återhämtningen efter avbrottet",
 }
 UNITS_SV = {"s": " s", "%": " %", "ms": " ms", "bool": ""}
@@ -36,7 +38,31 @@ class Measure:
 class VisitVerdict:
     tier: Tier
     reason: str
-    measures: dict[str, dict[str, Measure]]  # role -> measure id -> measure
+    measures: dict[str, dict[str, Measure]]  # role -> measure id -> measure (of the media that role receives)
+
+    def direction_tiers(self) -> dict[str, Tier]:
+        """Receiving role -> the worst tier of what it receives: one verdict per direction of the call."""
+        return {role: worst(m.tier for m in by_measure.values()) if by_measure else Tier.FAIL
+                for role, by_measure in self.measures.items()}
+
+    def measures_at_worst(self) -> list[tuple[str, str]]:
+        """(receiving role, measure id) of every measure at the visit's tier: what the verdict rests on."""
+        return [(role, m.id) for role, by_measure in self.measures.items() for m in by_measure.values()
+                if m.tier is self.tier]
+
+    def symptom(self) -> str:
+        """The directions at the visit's tier and their measures, e.g.
+        'vårdpersonalen → patienten: andelen frusen bild' (the other direction is better, so not named)."""
+        if self.tier is Tier.GOOD:
+            return ""
+        parts = []
+        for role, tier in self.direction_tiers().items():
+            if tier is not self.tier:
+                continue
+            senders = [other for other in self.measures if other != role]
+            labels = [LABELS_SV[mid] for r, mid in self.measures_at_worst() if r == role]
+            parts.append(f"{' och '.join(senders) or 'okänd'} → {role}: {', '.join(labels) or 'inga mått'}")
+        return "; ".join(parts)
 
 
 def _number(value: float) -> str:

@@ -10,7 +10,7 @@ from .measures import measure_participant
 from .profiles import NetworkProfile
 from .measures import measured_points
 from .series import ParticipantSeries, origin_of, parse_series
-from .starvation import (MAX_LOAD_PER_CORE, MIN_JUDGED_SHARE, SPOILT_BY_LOAD, SPOILT_BY_SET_ASIDE, overlaps,
+from .starvation import (MAX_BROWSER_WAIT_MS, MIN_JUDGED_SHARE, overlaps,
                          starved_spans)
 from .thresholds import Rule
 from .tiers import Tier
@@ -40,6 +40,7 @@ class VisitResult:
     overloaded: list[str] = field(default_factory=list)          # why the machine could not keep up
     untrusted: frozenset[str] = frozenset()                      # the measures it may have spoilt
     tags: tuple[str, ...] = ()  # the scenario's tags; "negativ" marks a visit made bad on purpose
+    browser_wait_ms: float | None = None  # the test browsers' average wait for a core per turn (browser_cpu.py)
 
     @property
     def tier(self) -> Tier:
@@ -67,11 +68,17 @@ class VisitResult:
         return {"format": 1, "visit": self.visit, "profile": self.profile, "tags": list(self.tags),
                 "participants": participants,
                 "verdict": self.verdict.tier.value, "verdict_sv": self.verdict.tier.swedish,
-                "reason": self.verdict.reason,
+                "reason": self.verdict.reason, "symptom": self.verdict.symptom(),
+                "directions": {role: {"from": [other for other in self.series if other != role],
+                                      "verdict": tier.value}
+                               for role, tier in self.verdict.direction_tiers().items()},
+                "ended_at_ms": max((s.points[-1].t_s for s in self.series.values() if s.points), default=0) * 1000
+                + (self.origin_ms or 0),
                 "impairment_windows": [[w.start_s, w.end_s] for w in self.windows],
                 "impairments": [{"role": w.role, "start_s": w.start_s, "end_s": w.end_s} for w in self.windows],
                 "network_in_effect": not self.not_in_effect, "network_problems": self.not_in_effect,
                 "machine_overloaded": bool(self.overloaded), "machine_problems": self.overloaded,
+                "browser_wait_ms": self.browser_wait_ms,
                 "judged": not self.cannot_judge}
 
 
@@ -85,8 +92,8 @@ def visit_profile(networks: dict[str, NetworkProfile | None]) -> str | None:
 
 
 def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
-                 load_per_core: float | None = None, tags: tuple[str, ...] = ()) -> VisitResult:
-    """load_per_core: the test machine's load during the visit (starvation.machine_load_per_core())."""
+                 browsers_waiting: float | None = None, tags: tuple[str, ...] = ()) -> VisitResult:
+    """browsers_waiting: ms a test browser's thread waited for a core per turn, on average (browser_cpu.py)."""
     origin = origin_of([r.raw for r in reports])
     origin_ms = origin if origin is not None else 0
     series = {r.role: parse_series(r.role, r.raw, origin_ms) for r in reports}
@@ -104,13 +111,14 @@ def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
         if total and set_aside[role] > (1 - MIN_JUDGED_SHARE) * total:
             overloaded.append(f"datorn som kör testet hann inte med under {set_aside[role]:.0f} av {total:.0f} s "
                               f"hos {role} (kameran levererade för få bilder)")
-            untrusted |= SPOILT_BY_SET_ASIDE
-    if load_per_core is not None and load_per_core > MAX_LOAD_PER_CORE:
-        overloaded.append(f"datorn som kör testet är överbelastad (belastning {load_per_core:.1f} per kärna, "
-                          f"gränsen är {MAX_LOAD_PER_CORE:.0f})")
-        untrusted |= SPOILT_BY_LOAD
+            untrusted |= set(rules)  # cameras starved most of the visit: the whole machine was (see starvation)
+    if browsers_waiting is not None and browsers_waiting > MAX_BROWSER_WAIT_MS:
+        overloaded.append(f"datorn som kör testet är överbelastad (testwebbläsarnas trådar väntade i snitt "
+                          f"{browsers_waiting:.1f} ms på processorn, gränsen är {MAX_BROWSER_WAIT_MS:.0f} ms)"
+                          .replace(".", ","))
+        untrusted |= set(rules)
     networks = {r.role: r.network for r in reports}
     return VisitResult(label, visit_profile(networks), {r: (p.name if p else None) for r, p in networks.items()},
                        series, origin, judge(values, rules), windows,
                        effect_problems(networks, series, windows, origin_ms) if origin is not None else [],
-                       set_aside, overloaded, frozenset(untrusted), tuple(tags))
+                       set_aside, overloaded, frozenset(untrusted), tuple(tags), browsers_waiting)

@@ -11,6 +11,24 @@ def _cell(text) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+STRIP = {"pass": "■", "fail": "✖", "not_judged": "·"}
+
+
+def _campaign_lines(media: dict | None) -> list[str]:
+    """Per profile the campaign's visits as a strip (■ godkänd, ✖ underkänd, · ej bedömd) and the bound."""
+    campaigns = {name: p["campaign"] for name, p in ((media or {}).get("profiles") or {}).items() if p.get("campaign")}
+    if not campaigns:
+        return []
+    lines = ["", "## Felandel per profil (videokampanjen)", "", "■ godkänd · ✖ underkänd · · ej bedömd", ""]
+    for name, c in campaigns.items():
+        bound = "" if c.get("upper_bound") is None else (
+            f" Den här körningen utesluter felandelar över {100 * c['upper_bound']:.1f} %.".replace(".", ",", 1))
+        lines += [f"- **{name}**: {c['failures']} av {c['judged']} bedömda underkända, {c['not_judged']} ej bedömda."
+                  f"{bound} `{''.join(STRIP.get(o, '?') for o in c['outcomes'])}`"]
+        lines += [f"  - {f['visit']}: {_cell(f.get('symptom') or f.get('reason'))}" for f in c.get("failing") or []]
+    return lines
+
+
 def render(document: DecisionDocument) -> str:
     lines = [f"# Beslutsunderlag {document.run_id}: **{document.decision}**", "",
              f"Miljö: {document.environment} · målversion: {_cell(document.target_version or 'okänd')} · "
@@ -34,6 +52,7 @@ def render(document: DecisionDocument) -> str:
     if failed:
         lines += ["", "## Underkända scenarier", ""]
         lines += [f"- {s.feature}: {s.name} – {_cell(s.message)}" for s in failed]
+    lines += _campaign_lines(document.media)
     lines += ["", "Innehåll: " + ("endast syntetiska testdata." if document.synthetic_data
                                   else "verkliga personers data i målmiljön."), "", "Bilagor: " + document.attachments, ""]
     return "\n".join(lines)

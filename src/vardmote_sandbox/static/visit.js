@@ -113,6 +113,7 @@ function newPeer() {
   localStream.getTracks().forEach((track) => peer.addTrack(track, localStream));
   peer.onicecandidate = (event) => { if (event.candidate) send({type: "signal", data: {candidate: event.candidate}}); };
   peer.ontrack = (event) => { $("remote-video").srcObject = event.streams[0]; };
+  window.vardmoteMediaFaults.watch(peer, role);  // test-only faults (media_faults.js), none by default
   return peer;
 }
 

@@ -28,10 +28,10 @@ class CriterionKind:
 
 
 def _registry() -> dict[str, CriterionKind]:
-    from . import (acceptance_tag, flakiness, load_chat_integrity, load_request, load_task_errors, media_measure,
-                   requirements_coverage)
+    from . import (acceptance_tag, flakiness, load_chat_integrity, load_request, load_task_errors, media_failure_share,
+                   media_measure, requirements_coverage)
     kinds = (acceptance_tag.KIND, requirements_coverage.KIND, media_measure.KIND, load_request.KIND,
-             load_chat_integrity.KIND, load_task_errors.KIND, flakiness.KIND)
+             load_chat_integrity.KIND, load_task_errors.KIND, flakiness.KIND, media_failure_share.KIND)
     return {kind.name: kind for kind in kinds}
 
 

@@ -1,0 +1,26 @@
+"""The sandbox's intermittent media faults: each visit drawn independently, reproducible with the seed,
+off by default. That the visit page carries them out is shown with real browsers in tests/test_campaign.py."""
+
+from vardmote_sandbox.faults import Faults
+from vardmote_sandbox.media_faults import plan_for
+
+
+def test_no_media_fault_by_default():
+    assert all(plan_for(Faults(), visit) == [] for visit in range(1, 200))
+
+
+def test_a_share_hits_about_that_share_of_visits_reproducibly_and_each_visit_independently():
+    faults = Faults()
+    faults.update({"video_intermittent": "0.1", "media_fault_seed": "4"})
+    hit = [visit for visit in range(1, 1001) if plan_for(faults, visit)]
+    assert 70 <= len(hit) <= 130  # binomial(1000, 0.1): 100 ± 3 standard deviations
+    assert hit == [visit for visit in range(1, 1001) if plan_for(faults, visit)]
+    faults.update({"media_fault_seed": "5"})
+    assert hit != [visit for visit in range(1, 1001) if plan_for(faults, visit)]
+    one = plan_for(Faults(video_intermittent=1.0), 7)[0]
+    assert one["action"] == "freeze" and 2 <= one["start_s"] <= 5 and 2 <= one["length_s"] <= 4
+
+
+def test_a_known_freeze_hits_every_visit_for_exactly_its_length():
+    assert plan_for(Faults(freeze=3.0), 12) == [{"action": "freeze", "sender": "patient", "start_s": 3.0,
+                                                 "length_s": 3.0}]
