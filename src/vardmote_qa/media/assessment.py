@@ -26,13 +26,15 @@ class VisitAssessment:
         now = BrowserCpu.now()
         return now.wait_per_turn_ms_since(self._browsers_from) if now else None
 
+    def so_far(self) -> VisitResult:
+        """The verdict on what has been sampled until now, neither kept nor written: for a step that waits."""
+        reports = [actor.media_report() for actor in self._actors_present()]
+        return assess_visit(self._label, reports, load_thresholds(), self._waiting_share(), self._tags)
+
     def result(self) -> VisitResult:
         """The verdict; raises NetworkNotInEffect (after writing the evidence) when a set network never took."""
         if self._result is None:
-            reports = [actor.media_report() for actor in self._actors_present()]
-            self._result = assess_visit(self._label, reports, load_thresholds(),
-                                        self._waiting_share(),
-                                        self._tags)
+            self._result = self.so_far()
             write_visit(self._result, self._run_dir, self._label)
         if self._result.cannot_judge:
             raise MachineOverloaded("Videokvaliteten kan inte bedömas: " + "; ".join(self._result.overloaded)
