@@ -25,6 +25,7 @@ def secretary_and_errand(sandbox):
         "Ungdomsmottagningen", "Jag behöver råd", VisitKind.CHAT, None)
     secretary = SimpleNamespace(role_word="sekreteraren",
                                 api=SandboxApi(sandbox.base_url).log_in_staff(account.username, account.password))
+    secretary._service_refusal = lambda attempt: Staff._service_refusal(secretary, attempt)  # the actor's own rule
     yield secretary, errand
     admin.set_faults(broken_paths="")
 
