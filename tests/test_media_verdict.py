@@ -11,7 +11,7 @@ from vardmote_qa.errors import UserError
 from vardmote_qa.media.effect import Window, effect_problems
 from vardmote_qa.media.measures import measure_participant, recovery_s
 from vardmote_qa.media.profiles import DROP, NetworkProfile, cdp_conditions, load_profiles, parse_profiles
-from vardmote_qa.media.redact import scrub
+from vardmote_qa.redaction import scrub
 from vardmote_qa.media.series import parse_series
 from vardmote_qa.media.summary import percentile, write_media_summary
 from vardmote_qa.media.thresholds import MEASURE_IDS, load_thresholds, parse_thresholds
