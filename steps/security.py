@@ -10,6 +10,7 @@ from pytest_bdd import given, then, when
 
 from steps.phrasing import phrase
 from vardmote_qa.actors.probing import Probing
+from vardmote_qa.target.interface import Refused
 from vardmote_qa.target.sandbox import protocol
 
 
@@ -142,7 +143,7 @@ def open_invitation_link(cast, probes, role, visit):
 
 
 # -- checking: only the service's own refusal passes ----------------------------------------------------------
-def _refused_with(answer, text: str, hole: str, statuses=protocol.REFUSAL_STATUSES) -> None:
+def _refused_with(answer, text: str, hole: str, statuses=Refused.ACCESS_STATUSES) -> None:
     assert answer.status in statuses and text in answer.detail, f"{hole} (svar: {answer})"
 
 

@@ -11,7 +11,7 @@ from vardmote_qa.errors import UserError
 from vardmote_qa.media.effect import Window, effect_problems
 from vardmote_qa.media.measures import measure_participant, recovery_s
 from vardmote_qa.media.profiles import DROP, NetworkProfile, cdp_conditions, load_profiles, parse_profiles
-from vardmote_qa.media.redact import scrub
+from vardmote_qa.redaction import scrub
 from vardmote_qa.media.series import parse_series
 from vardmote_qa.media.summary import percentile, write_media_summary
 from vardmote_qa.media.thresholds import MEASURE_IDS, load_thresholds, parse_thresholds
@@ -193,6 +193,10 @@ def test_seconds_a_starved_test_machine_made_no_frames_are_set_aside_not_blamed(
     for index, one in enumerate(capped):  # a cap the page set itself is the product's choice, not starvation
         one["source_video"] = {"frames": 2 * (index + 1)}
     assert starved_spans({"patienten": parse_series("patienten", raw(capped), 0)}) == []
+    frames = [2, 3, 6, 7, 10, 12, 12, 12, 14, 16]  # capped at 2: one frame late, one early; then 2 s without any
+    for one, delivered in zip(capped, frames):
+        one["source_video"] = {"frames": delivered}
+    assert starved_spans({"patienten": parse_series("patienten", raw(capped), 0)}) == [(6.0, 8.0), (7.0, 9.0)]
 
 
 def test_starved_test_browsers_spoil_only_a_bad_verdict():

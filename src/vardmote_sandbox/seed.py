@@ -1,7 +1,7 @@
 """Seed data: units, staff with roles, and synthetic test patients.
 
-Units: the fourteen that offer patient-initiated meetings in the region's final report, and a set of
-ordinary units (provider-initiated meetings only) so that lists look like the real catalogue.
+Units: the fourteen that offer patient-initiated meetings in the region's final report, a set of ordinary
+units (provider-initiated meetings only) and MiniMaria, read from units/named.csv.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .identities import synthetic_personnummer
+from .units_catalogue import YES, named_rows
 
 # The sandbox's well-known password for every seeded staff account. It is a sandbox: documented here
 # and printed by `vmqa sandbox`. Real environments take their secrets from environment variables.
@@ -24,43 +25,14 @@ class UnitSeed:
     on_start_page: bool
 
 
-PATIENT_INITIATED_UNITS = [
-    UnitSeed("folktandvarden", "Folktandvården", "Folktandvården", True, True),
-    UnitSeed("halsocoach-online", "Hälsocoach online", "Primärvården", True, True),
-    UnitSeed("far-mottagningen-online", "FaR-mottagningen online", "Primärvården", True, True),
-    UnitSeed("amningsmottagningen", "Amningsmottagningen (NÄL, SäS, SU)", "Sjukhusen", True, True),
-    UnitSeed("barnmorskemottagningen-online",
-             "Barnmorskemottagningen online (Fyrbodal, Göteborg, Skaraborg och Södra Älvsborg)",
-             "Primärvården", True, True),
-    UnitSeed("graviditetsdiabetesmottagningen", "Graviditetsdiabetesmottagningen", "Sjukhusen", True, True),
-    UnitSeed("foraldraradgivning-online", "Föräldrarådgivning online", "Primärvården", True, True),
-    UnitSeed("neonatal-sjukvard-i-hemmet", "Neonatal sjukvård i hemmet", "Sjukhusen", True, True),
-    UnitSeed("mottagningen-for-unga-man", "Mottagningen för unga män", "Primärvården", True, True),
-    UnitSeed("ungas-psykiska-halsa", "Ungas psykiska hälsa", "Primärvården", True, True),
-    UnitSeed("ungdomsmottagningen", "Ungdomsmottagningen", "Primärvården", True, True),
-    UnitSeed("ung-utsatt", "Ung utsatt", "Primärvården", True, True),
-    UnitSeed("substitutionsmottagningen", "Substitutionsmottagningen", "Sjukhusen", True, False),
-    UnitSeed("utbildningskliniken-ftv", "Utbildningskliniken (FTV)", "Folktandvården", True, False),
-]
-
-ORDINARY_UNITS = [
-    UnitSeed("vardcentralen-hisingen", "Vårdcentralen Hisingen", "Primärvården", False, False),
-    UnitSeed("vardcentralen-majorna", "Vårdcentralen Majorna", "Primärvården", False, False),
-    UnitSeed("vardcentralen-boras-norrby", "Vårdcentralen Borås Norrby", "Primärvården", False, False),
-    UnitSeed("hudmottagningen-su", "Hudmottagningen, Sahlgrenska Universitetssjukhuset", "Sjukhusen", False, False),
-    UnitSeed("diabetesmottagningen-nal", "Diabetesmottagningen, NÄL", "Sjukhusen", False, False),
-    UnitSeed("psykiatriska-mottagningen-skovde", "Psykiatriska mottagningen Skövde", "Sjukhusen", False, False),
-    UnitSeed("barnhalsovarden-trollhattan", "Barnhälsovården Trollhättan", "Primärvården", False, False),
-    UnitSeed("logopedmottagningen-sas", "Logopedmottagningen, SäS", "Sjukhusen", False, False),
-    UnitSeed("privat-vardcentral-lerum", "Läkarhuset Lerum (privat vårdgivare)", "Privata vårdgivare", False, False),
-]
-
-# MiniMaria (addiction care for young people) asked for anonymous login (a remaining item of the report):
-# patient-initiated, reached by direct link, and the one unit that lets a patient in without identity.
-ANONYMOUS_UNITS = [UnitSeed("minimaria", "MiniMaria", "Beroendevården", True, False)]
-ANONYMOUS_UNIT_SLUGS = tuple(unit.slug for unit in ANONYMOUS_UNITS)
-
-ALL_UNITS = PATIENT_INITIATED_UNITS + ORDINARY_UNITS + ANONYMOUS_UNITS
+# The units the region's report and the acceptance suites name: the fourteen patient-initiated units (two
+# of them reached by direct link only), the ordinary units the scenarios book at, and MiniMaria (addiction
+# care for young people, the one unit that lets a patient in without identity). They are written once, in
+# units/named.csv, which the platform's catalogue generator starts from too.
+_NAMED = named_rows()
+ALL_UNITS = [UnitSeed(row["slug"], row["namn"], row["förvaltning"], row["patientinitierat"] == YES,
+                      row["startsida"] == YES) for row in _NAMED]
+ANONYMOUS_UNIT_SLUGS = tuple(row["slug"] for row in _NAMED if row["anonym"] == YES)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The migrated units (DVM-11): the region's units catalogue loaded into the seed.
 
-The sandbox's own units (seed.py) are the ones the acceptance suites name; the catalogue
+The sandbox's own units (seed.py, from units/named.csv) are the ones the acceptance suites name; the catalogue
 (units/catalogue.csv, or the file named by SANDBOX_UNITS_CATALOGUE) adds the rest of the region's
 about 1,100 units, as the migration did. Loaded in one transaction, so that start-up stays fast.
 """
@@ -11,9 +11,16 @@ import csv
 import os
 from pathlib import Path
 
-CATALOGUE_PATH = Path(os.environ.get("SANDBOX_UNITS_CATALOGUE",
-                                     Path(__file__).resolve().parents[2] / "units" / "catalogue.csv"))
+UNITS_FOLDER = Path(__file__).resolve().parents[2] / "units"
+CATALOGUE_PATH = Path(os.environ.get("SANDBOX_UNITS_CATALOGUE", UNITS_FOLDER / "catalogue.csv"))
+NAMED_PATH = UNITS_FOLDER / "named.csv"  # the sandbox's own units (seed.py); the catalogue starts with them
 YES = "ja"
+
+
+def named_rows() -> list[dict]:
+    """The named units: without them the sandbox has none of the units its scenarios use, so none is no answer."""
+    with NAMED_PATH.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
 
 
 def catalogue_rows(path: Path = CATALOGUE_PATH) -> list[dict]:

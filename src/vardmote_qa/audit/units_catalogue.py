@@ -18,6 +18,7 @@ from ..errors import UserError
 from ..target.interface import UnitSettings
 
 CATALOGUE_PATH = PROJECT_ROOT / "units" / "catalogue.csv"
+NAMED_PATH = PROJECT_ROOT / "units" / "named.csv"  # the units the report and the suites name; the sandbox's own
 COLUMNS = {"slug": "slug", "name": "namn", "administration": "förvaltning", "patient_initiated": "patientinitierat",
            "on_start_page": "startsida", "allows_anonymous": "anonym"}
 SETTING_LABELS = {"name": "namn", "administration": "förvaltning", "patient_initiated": "patientinitierat",

@@ -2,9 +2,9 @@
 
 The report gives the shape: "ca 1100 mottagningar" in every administration but the supply administration,
 private providers included, and fourteen units offering patient-initiated meetings (two of them not on the
-start page). The named units below are the ones the report and the acceptance suites name; the rest are
-made from the region's towns and the kinds of unit each administration runs, drawn with `random.Random(seed)`
-so that the same seed always writes the same file (`vmqa audit generate-units`, checked by a test).
+start page). The named units (units/named.csv) are the ones the report and the acceptance suites name;
+the rest are made from the region's towns and the kinds of unit each administration runs, drawn with
+`random.Random(seed)` so that the same seed always writes the same file (`vmqa audit generate-units`, checked by a test).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from ..target.interface import UnitSettings
+from .units_catalogue import NAMED_PATH, read_catalogue
 
 TOTAL_UNITS = 1100
 DEFAULT_SEED = 14
@@ -28,34 +29,8 @@ def _unit(slug: str, name: str, administration: str, patient_initiated: bool = F
 
 
 # The report's patient-initiated units (1.1), MiniMaria (anonymous login), and the ordinary units the
-# acceptance suites name.
-NAMED_UNITS = (
-    _unit("folktandvarden", "Folktandvården", DENTAL, True, True),
-    _unit("halsocoach-online", "Hälsocoach online", PRIMARY, True, True),
-    _unit("far-mottagningen-online", "FaR-mottagningen online", PRIMARY, True, True),
-    _unit("amningsmottagningen", "Amningsmottagningen (NÄL, SäS, SU)", HOSPITALS, True, True),
-    _unit("barnmorskemottagningen-online",
-          "Barnmorskemottagningen online (Fyrbodal, Göteborg, Skaraborg och Södra Älvsborg)", PRIMARY, True, True),
-    _unit("graviditetsdiabetesmottagningen", "Graviditetsdiabetesmottagningen", HOSPITALS, True, True),
-    _unit("foraldraradgivning-online", "Föräldrarådgivning online", PRIMARY, True, True),
-    _unit("neonatal-sjukvard-i-hemmet", "Neonatal sjukvård i hemmet", HOSPITALS, True, True),
-    _unit("mottagningen-for-unga-man", "Mottagningen för unga män", PRIMARY, True, True),
-    _unit("ungas-psykiska-halsa", "Ungas psykiska hälsa", PRIMARY, True, True),
-    _unit("ungdomsmottagningen", "Ungdomsmottagningen", PRIMARY, True, True),
-    _unit("ung-utsatt", "Ung utsatt", PRIMARY, True, True),
-    _unit("substitutionsmottagningen", "Substitutionsmottagningen", HOSPITALS, True, False),
-    _unit("utbildningskliniken-ftv", "Utbildningskliniken (FTV)", DENTAL, True, False),
-    _unit("minimaria", "MiniMaria", ADDICTION, True, False, True),
-    _unit("vardcentralen-hisingen", "Vårdcentralen Hisingen", PRIMARY),
-    _unit("vardcentralen-majorna", "Vårdcentralen Majorna", PRIMARY),
-    _unit("vardcentralen-boras-norrby", "Vårdcentralen Borås Norrby", PRIMARY),
-    _unit("hudmottagningen-su", "Hudmottagningen, Sahlgrenska Universitetssjukhuset", HOSPITALS),
-    _unit("diabetesmottagningen-nal", "Diabetesmottagningen, NÄL", HOSPITALS),
-    _unit("psykiatriska-mottagningen-skovde", "Psykiatriska mottagningen Skövde", HOSPITALS),
-    _unit("barnhalsovarden-trollhattan", "Barnhälsovården Trollhättan", PRIMARY),
-    _unit("logopedmottagningen-sas", "Logopedmottagningen, SäS", HOSPITALS),
-    _unit("privat-vardcentral-lerum", "Läkarhuset Lerum (privat vårdgivare)", PRIVATE),
-)
+# acceptance suites name: units/named.csv, the file the sandbox seeds its own units from too.
+NAMED_UNITS = tuple(read_catalogue(NAMED_PATH))
 
 TOWNS = (
     "Ale", "Alingsås", "Angered", "Askim", "Backa", "Bengtsfors", "Biskopsgården", "Bollebygd", "Borås", "Dals-Ed",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .redact import scrub
+from ..redaction import scrub
 
 SERIES_SCRIPT = (Path(__file__).parent / "series.js").read_text(encoding="utf-8")
 

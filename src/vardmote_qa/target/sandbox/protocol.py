@@ -270,7 +270,6 @@ def is_visit_closed(message: dict) -> bool:
 LOGOUT_PAGE = "/logga-ut"  # POST logs out; a GET must not
 WS_SCHEMA = "/ws-schema"  # the JSON schema of the client's socket messages
 WEAKNESSES = "/api/admin/weaknesses"  # test only: reopens one security hole
-REFUSAL_STATUSES = (403, 404)  # "you may not" and "there is nothing for you here"
 ENDED_LINK_STATUSES = (404, 410)
 THROTTLED = 429
 REFUSED_SOCKET_CODES = {"session": 4401, "forbidden": 4403, "not_found": 4404}
