@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..run.layout import RunLayout
 from ..target.interface import VisitKind
 from ..target.meeting_time import meeting_start
 from ..target.sandbox import protocol
@@ -53,7 +54,7 @@ class Stage:
     staff: tuple[str, str]
     personnummer: str
     unit_slug: str
-    run_dir: Path
+    run_dir: Path | None
 
 
 async def _ok(response_awaitable):
@@ -73,8 +74,9 @@ async def _book_and_join(clinician, patient, stage: Stage) -> int:
 
 
 async def run_visit(browser, stage: Stage, profile: NetworkProfile, seconds: float, label: str,
-                    tags: tuple[str, ...] = (CAMPAIGN_TAG,)) -> VisitResult:
-    """One real two-party visit; the patient on `profile`, the clinician on an unimpaired network."""
+                    tags: tuple[str, ...] = (CAMPAIGN_TAG,), folder: Path | None = None) -> VisitResult:
+    """One real two-party visit; the patient on `profile`, the clinician on an unimpaired network.
+    Written to folder (default: the run's media/visits), or nowhere when neither it nor a run folder is given."""
     contexts = [await browser.new_context(base_url=stage.base_url) for _ in range(2)]
     cpu_before = BrowserCpu.now()
     try:
@@ -104,7 +106,8 @@ async def run_visit(browser, stage: Stage, profile: NetworkProfile, seconds: flo
     reports = [MediaReport(CLINICIAN, raws[0], None), MediaReport(PATIENT, raws[1], profile)]
     result = assess_visit(label, reports, load_thresholds(),
                           cpu_after.wait_per_turn_ms_since(cpu_before) if cpu_after else None, tags)
-    write_visit(result, stage.run_dir, label)
+    if folder or stage.run_dir:
+        write_visit(result, stage.run_dir, label, folder)
     return result
 
 
@@ -200,7 +203,7 @@ def run_planned_campaign(run_dir: Path, environment, base_url: str, criteria, as
                                         keep_going=lambda profile: profile not in decided))
     broken = [o for o in outcomes if o.result is None]
     for one in broken:  # a visit that broke off is written as not judged: counted, never dropped
-        _write_broken(Path(run_dir), one)
+        write_broken(RunLayout(Path(run_dir)).media_visits, one.label, one.profile, one.problem)
     return True, f"{len(outcomes)} kampanjbesök på {', '.join(tests)} ({len(broken)} avbrutna, räknade som ej bedömda)"
 
 
@@ -211,14 +214,14 @@ def outcome_of(outcome: VisitOutcome) -> str:
     return FAIL if outcome.result.tier is Tier.FAIL else PASS
 
 
-def _write_broken(run_dir: Path, outcome: VisitOutcome) -> None:
+def write_broken(folder: Path, label: str, profile: str, problem: str | None,
+                 tags: tuple[str, ...] = (CAMPAIGN_TAG,)) -> None:
+    """A visit that broke off before it could be measured: written as not judged, with why."""
     import json
 
-    from ..run.layout import RunLayout
     from .record import stable_name
-    folder = RunLayout(run_dir).media_visits
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{stable_name(outcome.label)}.json").write_text(json.dumps({
-        "format": 1, "visit": outcome.label, "profile": outcome.profile, "tags": [CAMPAIGN_TAG],
-        "judged": False, "verdict": None, "reason": f"Besöket bröts av: {outcome.problem}",
+    (folder / f"{stable_name(label)}.json").write_text(json.dumps({
+        "format": 1, "visit": label, "profile": profile, "tags": list(tags),
+        "judged": False, "verdict": None, "reason": f"Besöket bröts av: {problem}",
         "ended_at_ms": time.time() * 1000, "participants": {}}, ensure_ascii=False), encoding="utf-8")
