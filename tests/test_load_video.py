@@ -13,6 +13,7 @@ import pytest
 from run_fixtures import COMPLETE, write_run
 from test_gate import PASSED, judge, sentences
 from vardmote_qa.load.video_visits import LOAD_TAG, LOAD_VIDEO_PROFILE, video_summary
+from vardmote_qa.gate.messages_sv import sentence
 from vardmote_qa.gate.model import Status
 from vardmote_qa.media.campaign import Stage, run_visit
 from vardmote_qa.media.profiles import load_profiles
@@ -92,4 +93,39 @@ def test_clean_visits_under_load_pass_and_a_visit_not_judged_is_counted(target_b
         assert "videon kunde inte bedömas: testdatorn hann inte med" in " ".join(sentences(decision))
         pytest.fail("Testdatorn hann inte med: " + "; ".join(p for r in results for p in r.overloaded))
     assert decision.results[0].status is Status.PASS, [r.verdict.reason for r in results]
-    assert "inget av 1 bedömda besök underkänt (0 ej bedömda)" in " ".join(sentences(decision))
+    assert "inget av 1 bedömda besök underkänt (0 ej bedömda)" in sentence(decision.results[0].reasons[0])
+
+
+def video(outcomes, failing=()):
+    failures = outcomes.count("fail")
+    not_judged = outcomes.count("not_judged")
+    return {"visits": len(outcomes), "judged": len(outcomes) - not_judged, "failures": failures,
+            "not_judged": not_judged, "outcomes": outcomes, "upper_bound": 0.5, "network": "bredband",
+            "failing": [{"visit": v, "symptom": "patienten → vårdpersonalen: andelen frusen bild"} for v in failing]}
+
+
+def campaign(failures, judged):
+    return {"profiles": {"bredband": {"visits": judged, "campaign": {
+        "visits": judged, "judged": judged, "failures": failures, "not_judged": 0, "outcomes": []}}}}
+
+
+@pytest.mark.parametrize("load_video, media, status, words", [
+    (None, None, Status.MISSING, "Lastdelen har inga bedömda videobesök"),
+    (video(["pass"] * 8 + ["not_judged"] * 2), None, Status.MISSING,
+     "videon kunde inte bedömas: testdatorn hann inte med (2 av 10 besök ej bedömda"),
+    (video(["fail", "pass", "fail"], ["a", "b"]), None, Status.FAIL, "avgör efter 3 besök att felandelen är för hög"),
+    (video(["pass"] * 4 + ["fail"], ["a"]), None, Status.WARN, "för få besök för att Walds"),
+    (video(["pass"] * 4 + ["fail"], ["a"]), campaign(0, 40), Status.FAIL,
+     "högre än utan last i samma körning (bredband: 0 av 40); Fishers exakta test p = 0,111"),
+    (video(["pass"] * 5), campaign(0, 40), Status.PASS, "inget av 5 bedömda besök underkänt"),
+])
+def test_the_load_video_criterion_gives_every_outcome(tmp_path, load_video, media, status, words):
+    gate = GATE.replace("unacceptable_share: 0.5", "significance: 0.2" if media and load_video["failures"]
+                        else "unacceptable_share: 0.1")
+    load = {"shape": "vardag", "duration_s": 60, "complete": True, "requests": {},
+            "chat": {"sent": 0, "delivered": 0, "lost": 0, "duplicated": 0, "reordered": 0},
+            **({"video": load_video} if load_video else {})}
+    decision = judge(tmp_path, gate, [PASSED], parts={"load": COMPLETE}, load=load, media=media)
+    texts = [sentence(reason) for reason in decision.results[0].reasons]
+    assert decision.results[0].status is status, texts
+    assert any(words in text for text in texts), texts
