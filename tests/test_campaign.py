@@ -24,7 +24,8 @@ SECONDS = 15  # the sandbox's faults are over by 14 s after connection (media/ca
 def faults(target, environment):
     admin = target.staff_api(environment.admin.username, environment.admin.password)
     yield admin
-    admin.set_faults(video_intermittent=0.0, oneway_intermittent=0.0, audio_intermittent=0.0, freeze=0.0)
+    admin.set_faults(video_intermittent=0.0, oneway_intermittent=0.0, audio_intermittent=0.0, freeze=0.0,
+                     bitrate_collapse=0.0, media_fault_engine="")
 
 
 def visits(target_base_url, environment, run_dir, label, count=1, seconds=SECONDS):
@@ -43,20 +44,26 @@ def visits(target_base_url, environment, run_dir, label, count=1, seconds=SECOND
     return results
 
 
-@pytest.mark.parametrize("switch, measure, words", [
-    ("video_intermittent", "freeze_ratio", "andelen frusen bild"),
-    ("oneway_intermittent", "fps_ratio", "bildfrekvensen jämfört med sändarens kamera"),
-    ("audio_intermittent", "audio_concealed", "andelen maskerat ljud"),
+FREEZE, COLLAPSE = ("freeze_ratio", "andelen frusen bild"), ("bitrate_dip", "videons lägsta bithastighet")
+
+
+@pytest.mark.parametrize("switch, symptoms", [
+    ("video_intermittent", (FREEZE, COLLAPSE)),  # the visit's draw: a freeze or a bitrate collapse
+    ("oneway_intermittent", (("fps_ratio", "bildfrekvensen jämfört med sändarens kamera"),)),
+    ("audio_intermittent", (("audio_concealed", "andelen maskerat ljud"),)),
+    ("bitrate_collapse", (COLLAPSE,)),
 ])
 def test_each_intermittent_fault_fails_the_visit_on_its_own_measure_in_one_direction(
-        faults, target_base_url, environment, run_dir, switch, measure, words):
-    faults.set_faults(**{switch: 1.0, "media_fault_seed": 3})
+        faults, target_base_url, environment, run_dir, switch, symptoms):
+    faults.set_faults(**{switch: 4.0 if switch == "bitrate_collapse" else 1.0, "media_fault_seed": 3})
     result, = visits(target_base_url, environment, run_dir, f"mutation-{switch}")
     directions = result.verdict.direction_tiers()
-    assert result.tier is Tier.FAIL and words in result.verdict.symptom(), result.verdict.reason
+    assert result.tier is Tier.FAIL, result.verdict.reason
+    named = [(measure, words) for measure, words in symptoms if words in result.verdict.symptom()]
+    assert named, result.verdict.reason
     assert list(directions.values()).count(Tier.FAIL) == 1, (directions, result.verdict.reason)
     failing = next(role for role, tier in directions.items() if tier is Tier.FAIL)
-    assert result.measure(failing, measure).tier is Tier.FAIL, result.verdict.reason
+    assert result.measure(failing, named[0][0]).tier is Tier.FAIL, result.verdict.reason
 
 
 def test_a_known_freeze_of_3_seconds_is_measured_as_3_seconds(faults, target_base_url, environment, run_dir):

@@ -29,6 +29,14 @@ def test_the_derivation_follows_load_model_md():
     assert round(design["dimensionerande inloggningar per sekund"]) == 18
 
 
+def test_group_meetings_are_an_assumed_share_of_the_meetings():
+    model = load_model()
+    assert (model.sources["andel_gruppmoten"], model.sources["deltagare_per_gruppmote"]) == ("A", "A")
+    design = {row.name: row.value for row in model.rows()}
+    assert round(design["samtidiga gruppmöten (SFU)"], 1) == 3.1  # 61 concurrent meetings x 5 %
+    assert round(design["deltagare i samtidiga gruppmöten"]) == 12
+
+
 def test_derived_figures_move_with_the_inputs(tmp_path):
     raw = yaml.safe_load(MODEL_FILE.read_text(encoding="utf-8"))
     raw["indata"]["moten_per_ar"]["varde"] *= 2

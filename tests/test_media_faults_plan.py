@@ -18,7 +18,23 @@ def test_a_share_hits_about_that_share_of_visits_reproducibly_and_each_visit_ind
     faults.update({"media_fault_seed": "5"})
     assert hit != [visit for visit in range(1, 1001) if plan_for(faults, visit)]
     one = plan_for(Faults(video_intermittent=1.0), 7)[0]
-    assert one["action"] == "freeze" and 2 <= one["start_s"] <= 5 and 2 <= one["length_s"] <= 4
+    assert one["action"] in ("freeze", "bitrate_collapse") and 2 <= one["start_s"] <= 5 and 2 <= one["length_s"] <= 4
+
+
+def test_an_intermittent_video_fault_is_a_freeze_or_a_bitrate_collapse_drawn_per_visit():
+    actions = [plan_for(Faults(video_intermittent=1.0, media_fault_seed=1), visit)[0]["action"]
+               for visit in range(1, 201)]
+    assert 70 <= actions.count("bitrate_collapse") <= 130 and set(actions) == {"freeze", "bitrate_collapse"}
+    collapse = plan_for(Faults(bitrate_collapse=4.0), 3)
+    assert collapse == [{"action": "bitrate_collapse", "sender": "patient", "start_s": 3.0, "length_s": 4.0,
+                         "max_bitrate": 8_000}]
+
+
+def test_media_faults_restricted_to_one_engine_leave_the_other_engine_alone():
+    faults = Faults(video_intermittent=1.0, freeze=3.0, media_fault_engine="sfu")
+    assert all(plan_for(faults, visit, "p2p") == [] for visit in range(1, 50))
+    assert all(plan_for(faults, visit, "sfu") for visit in range(1, 50))
+    assert plan_for(Faults(freeze=3.0), 1, "sfu") == plan_for(Faults(freeze=3.0), 1, "p2p")
 
 
 def test_a_known_freeze_hits_every_visit_for_exactly_its_length():

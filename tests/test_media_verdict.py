@@ -96,10 +96,11 @@ def test_profiles_become_cdp_conditions_with_half_the_round_trip_each_way():
 
 
 def sample(t, peer=0, decoded=0, lost=0, received=0, freezes=0.0, rtt=0.005, energy=0.0, address=None,
-           concealed=0):
+           concealed=0, video_bytes=None):
     data = {"t": t, "peer": peer, "camera": {"frameRate": 20},
             "inbound_video": {"framesDecoded": decoded, "frameWidth": 640, "totalFreezesDuration": freezes,
-                              "packetsLost": lost, "packetsReceived": received},
+                              "packetsLost": lost, "packetsReceived": received,
+                              "bytesReceived": decoded * 1500 if video_bytes is None else video_bytes},
             "inbound_audio": {"totalAudioEnergy": energy, "packetsLost": 0, "packetsReceived": received // 2,
                               "jitter": 0.002, "totalSamplesReceived": 48 * t, "concealedSamples": concealed},
             "candidate_pair": {"currentRoundTripTime": rtt}}
@@ -132,6 +133,30 @@ def steady(seconds, fps=20, drop=None, rtt=0.005, loss_every=0):
             lost += loss_every
         out.append(sample(second * 1000, decoded=decoded, lost=lost, received=received, rtt=rtt, energy=second))
     return out
+
+
+def collapsed(seconds, collapse, fps=20, frame_bytes=1500, collapsed_bytes=60):
+    """A call whose frames keep coming but carry collapsed_bytes each inside collapse (start, end)."""
+    out, decoded, sent = [], 0, 0
+    for second in range(1, seconds + 1):
+        decoded += fps
+        sent += fps * (collapsed_bytes if collapse[0] < second <= collapse[1] else frame_bytes)
+        out.append(sample(second * 1000, decoded=decoded, received=100 * second, energy=second, video_bytes=sent))
+    return out
+
+
+def test_a_bitrate_collapse_with_the_picture_moving_fails_on_the_bitrate_measure_alone():
+    series = parse_series("patienten", raw(collapsed(15, (4, 8))), 0)
+    values = measure_participant(series, series, 0, [])
+    assert values["bitrate_dip"] == 4.0 and RULES["bitrate_dip"].tier(values["bitrate_dip"]) is Tier.FAIL
+    verdict = judge({"patienten": values}, RULES)
+    assert "videons lägsta bithastighet" in verdict.symptom(), verdict.reason
+    assert {mid for _role, mid in verdict.measures_at_worst()} == {"bitrate_dip"}, verdict.reason
+    # A call low-rate all along (the degraded engine, a small camera) has no dip; a freeze is not one either.
+    low = parse_series("patienten", raw(collapsed(15, (0, 15))), 0)
+    assert measure_participant(low, low, 0, [])["bitrate_dip"] == 100.0
+    frozen = parse_series("patienten", raw(steady(15, drop=(4, 8))), 0)
+    assert measure_participant(frozen, frozen, 0, [])["bitrate_dip"] == 100.0
 
 
 def test_measures_of_a_clean_call():

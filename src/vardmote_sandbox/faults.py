@@ -9,10 +9,12 @@ Switches (all off by default), set at start from the environment variable SANDBO
   degrade_video    the pages cap their video encoder at a few kbit/s and 2 frames per second
   crash            the next request ends the process (exit code 70)
 Media faults that hit a share of visits (media_faults.py draws each visit; static/media_faults.js acts):
-  video_intermittent   this share of visits: one sender's picture freezes once for 2-4 s
+  video_intermittent   this share of visits: one sender's picture freezes, or its bitrate collapses, once for 2-4 s
   oneway_intermittent  this share of visits: one direction loses its video for 8-10 s, the other stays fine
   audio_intermittent   this share of visits: one direction's audio drops out for 3-5 s
   freeze               every visit: the patient's picture freezes once for exactly this many seconds
+  bitrate_collapse     every visit: the patient's video bitrate collapses once for exactly this many seconds
+  media_fault_engine   only visits on this video engine (p2p or sfu) get media faults; empty: every visit
   media_fault_seed     the seed of those draws: the same seed and visit ids give the same faults
 Operations switches (test-only, so that the audits are shown to catch what they look for):
   open_visits_hide_oldest  the open-visit list leaves out the oldest open visit
@@ -37,7 +39,9 @@ class Faults:
     oneway_intermittent: float = 0.0
     audio_intermittent: float = 0.0
     freeze: float = 0.0
+    bitrate_collapse: float = 0.0
     media_fault_seed: int = 0
+    media_fault_engine: str = ""
     # operations (open_visits.py, triage.py)
     open_visits_hide_oldest: bool = False
     triage_wrong_leaf: bool = False

@@ -65,7 +65,32 @@ def handle(arguments) -> int:
                 values = [side.get("measures", {}).get(measure, {}).get("p95") for side in sides]
                 print(f"  {profile + ' ' + measure:<36} {_number(values[0]):<26} {_number(values[1]):<26}")
     _failure_shares(media)
+    _engines(media, layouts, [a["run_id"], b["run_id"]])
     return 0
+
+
+def _visits(layout) -> list[dict]:
+    folder = layout.media_visits
+    records = [_load(path) for path in sorted(folder.glob("*.json"))] if folder.is_dir() else []
+    return [r for r in records if r and "kampanj" in (r.get("tags") or [])]
+
+
+def _engines(media: list[dict], layouts, names: list[str]) -> None:
+    """Each run's engine table (its engines interleaved in the run); when the runs ran one engine each, the
+    table over both runs' campaign visits, said to be weaker: the two engines met different noise."""
+    from ..media.engines import DEFAULT_ENGINE, compare_engines, engine_of, table_lines
+    from ..media.thresholds import load_thresholds
+    for name, summary in zip(names, media):
+        if summary.get("engines"):
+            print(f"\nVideomotorerna i {name} (varvade i samma körning)")
+            print("\n".join(table_lines(summary["engines"])))
+    visits = [_visits(layout) for layout in layouts]
+    engines = [{engine_of(v) for v in run} for run in visits]
+    if all(len(e) == 1 for e in engines) and engines[0] != engines[1]:
+        marked = [{**v, "engine": v.get("engine") or DEFAULT_ENGINE} for run in visits for v in run]
+        print(f"\nVideomotorerna mellan körningarna ({names[0]}: {', '.join(engines[0])}; "
+              f"{names[1]}: {', '.join(engines[1])}). Obs: inte varvade, så datorns brus kan skilja mellan dem.")
+        print("\n".join(table_lines(compare_engines(marked, load_thresholds()))))
 
 
 def _failure_shares(media: list[dict]) -> None:

@@ -42,6 +42,22 @@ MESSAGES = {
                                    "Fishers exakta test p = {p} (under {significance}).",
     "failure_share.baseline_same": "Video på {profile}: ingen säker ökning mot senaste GO-körningen {run} "
                                    "({baseline_failures} av {baseline_judged}; Fishers exakta test p = {p}).",
+    "load_video.nogo": "Video under last: {failures} av {judged} bedömda besök underkända ({share}); {test} "
+                       "avgör efter {after} besök att felandelen är för hög. Symptom: {symptoms}.",
+    "load_video.go": "Video under last: {failures} av {judged} bedömda besök underkända ({share}); {test} "
+                     "avgör efter {after} besök att felandelen är låg nog ({not_judged} ej bedömda).",
+    "load_video.failed": "Video under last: {failures} av {judged} bedömda besök underkända ({share}), för få "
+                         "besök för att {test} ska avgöra ({not_judged} ej bedömda). Symptom: {symptoms}.",
+    "load_video.clean": "Video under last: inget av {judged} bedömda besök underkänt ({not_judged} ej bedömda); "
+                        "den här körningen utesluter felandelar över {bound}.",
+    "load_video.not_judged": "Video under last: videon kunde inte bedömas: testdatorn hann inte med "
+                             "({not_judged} av {visits} besök ej bedömda, högst {limit} tillåts).",
+    "load_video.no_data": "Lastdelen har inga bedömda videobesök (inga videodeltagare, eller en äldre körning).",
+    "load_video.rise": "Video under last: felandelen {failures} av {judged} är högre än utan last i samma "
+                       "körning ({profile}: {calm_failures} av {calm_judged}); Fishers exakta test p = {p} "
+                       "(under {significance}).",
+    "load_video.same": "Video under last: ingen säker ökning mot samma körning utan last ({profile}: "
+                       "{calm_failures} av {calm_judged}; Fishers exakta test p = {p}).",
     "load.pass": "Last: {request} {measure} = {value} ({count} anrop), inom gränsen.",
     "load.warn": "Last: {request} {measure} = {value} passerar varningsgränsen {warn}.",
     "load.fail": "Last: {request} {measure} = {value} passerar underkänt-gränsen {fail}.",

@@ -14,11 +14,13 @@ import time
 
 import gevent
 
+from ..media.tiers import Tier
 from ..target.interface import VisitKind, VisitStatus
 from ..target.meeting_time import meeting_start
 from ..target.sandbox import protocol
 from ..waiting import API_TIMEOUT_S, MEDIA_START_TIMEOUT_S
 from .chat import SEND, Inbox, Outbox
+from . import video_visits as video
 from .clients import ApiClient, LoadStepFailed, Reporter, VisitSocket
 from .pairing import MATCHMAKER, Meeting
 from .settings import LoadSettings
@@ -212,27 +214,27 @@ class VideoMissing(Exception):
     """A first frame or a connection that never came: a failure, never a measured 0 ms."""
 
 
-def _never_came(result, key: str) -> list[str]:
-    # load/video.py's VideoResult folds a missing time into 0.0; the per-side observations still say None
-    return [side for side, flow in (result.raw or {}).items() if flow.get(key) is None]
-
-
 def hold_video_visit(user, observe_s: float) -> None:
-    """A real video visit during the load: first frame, connection, freezes and the media verdict.
-    A visit that failed has already fired its `video:visit` failure, so it is not a task error too."""
+    """A real video visit during the load, judged like the video part's (media/campaign.run_visit): first
+    frame, connection, freezes, and the verdict (`video:verdict` fails on "underkänd", naming the symptom;
+    a visit the machine could not judge is `video:not_judged`, counted and never a pass or a failure).
+    A visit that broke off has already fired its `video:visit` failure, so it is not a task error too."""
     try:
         result = user.video_visit(observe_s)
     except LoadStepFailed:
         return
     waited_ms = MEDIA_START_TIMEOUT_S * 1000  # what never came counts as at least as late as we waited
-    for name, key, value, what in (("video:first_frame", "first_frame_after_ms", result.first_frame_ms,
-                                    "ingen första bildruta"),
-                                   ("video:connect", "connected_after_ms", result.connected_ms, "ingen anslutning")):
-        missing = _never_came(result, key)
-        problem = VideoMissing(f"{what} ({', '.join(missing)})") if missing else None
-        user.reporter.report("BROWSER", name, waited_ms if missing else value, exception=problem)
-    user.reporter.report("BROWSER", "video:freezes", result.freezes_ms)
-    problem = VideoDegraded("; ".join(result.problems)) if result.problems else None
+    for name, measure_id, what in (("video:first_frame", "ttff_s", "ingen första bildruta"),
+                                   ("video:connect", "ice_connected_s", "ingen anslutning")):
+        value = video.ms(result, measure_id)
+        user.reporter.report("BROWSER", name, waited_ms if value is None else value,
+                             exception=VideoMissing(what) if value is None else None)
+    user.reporter.report("BROWSER", "video:freezes", video.frozen_ms(result))
+    if result.cannot_judge:
+        user.reporter.report("BROWSER", "video:not_judged", observe_s * 1000)
+        return
+    problem = VideoDegraded(f"{result.verdict.symptom()}: {result.verdict.reason}") \
+        if result.tier is Tier.FAIL else None
     user.reporter.report("BROWSER", "video:verdict", observe_s * 1000, exception=problem)
 
 

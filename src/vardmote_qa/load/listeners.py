@@ -15,6 +15,7 @@ from ..run.layout import RunLayout
 from .dispatch import PairingDispatcher
 from .settings import RunClock
 from .summary import summary_from_stats
+from .video_visits import video_summary
 
 
 class ShapeEnd:
@@ -35,6 +36,7 @@ def register(environment, out_dir: Path | None, shape_name: str) -> None:
         summary = summary_from_stats(environment.runner.stats, shape_name, time.time() - started["at"],
                                      complete=ShapeEnd.reached,
                                      exceptions=environment.runner.exceptions)
+        summary["video"] = video_summary(out_dir)  # the video users' judged visits (load/video.py)
         layout = RunLayout.of_load_folder(out_dir)
         layout.load.mkdir(parents=True, exist_ok=True)
         temporary = layout.load_summary_temporary

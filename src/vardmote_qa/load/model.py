@@ -83,6 +83,15 @@ class LoadModel:
     def chat_messages_per_s(self) -> float:
         return self.concurrent_meetings * self.chattmeddelanden_per_mote / (self.motets_langd_min * 60)
 
+    @property
+    def concurrent_group_meetings(self) -> float:
+        """The group meetings (through the SFU) among the concurrent meetings."""
+        return self.concurrent_meetings * self.andel_gruppmoten
+
+    @property
+    def group_participants(self) -> float:
+        return self.concurrent_group_meetings * self.deltagare_per_gruppmote
+
     def rows(self) -> list[Row]:
         f = self.marginalfaktor
         return [
@@ -100,6 +109,10 @@ class LoadModel:
                 "personal × andel i rusningen / rusningens längd"),
             Row("chattmeddelanden per sekund", self.chat_messages_per_s, "meddelanden/s",
                 "samtidiga möten × meddelanden per möte / mötets längd"),
+            Row("samtidiga gruppmöten (SFU)", self.concurrent_group_meetings, "möten",
+                "samtidiga möten × andel gruppmöten"),
+            Row("deltagare i samtidiga gruppmöten", self.group_participants, "deltagare",
+                "samtidiga gruppmöten × deltagare per gruppmöte"),
             Row("dimensionerande samtidiga möten", f * self.concurrent_meetings, "möten", "marginalfaktor × samtidiga"),
             Row("dimensionerande anslutningar per minut i rusning", f * self.storm_joins_per_min,
                 "anslutningar/min", "marginalfaktor × anslutningar i rusning"),
@@ -187,6 +200,8 @@ class _Inputs(FileModel):
     andel_personal_i_morgonrusning: _Input
     morgonrusning_min: _Input
     marginalfaktor: _Input
+    andel_gruppmoten: _Input
+    deltagare_per_gruppmote: _Input
 
 
 INPUT_NAMES = tuple(_Inputs.model_fields)

@@ -41,3 +41,9 @@ def print_summary(summary: dict) -> None:
     print(f"  chatt: skickade {chat.get('sent', 0)}, levererade {chat.get('delivered', 0)}, "
           f"förlorade {chat.get('lost', 0)}, dubbletter {chat.get('duplicated', 0)}, "
           f"i fel ordning {chat.get('reordered', 0)}")
+    video = summary.get("video")
+    if video:
+        print(f"  video under last: {video.get('visits', 0)} besök, {video.get('failures', 0)} av "
+              f"{video.get('judged', 0)} bedömda underkända, {video.get('not_judged', 0)} ej bedömda")
+        for failing in video.get("failing") or []:
+            print(f"    {failing.get('visit')}: {failing.get('symptom') or failing.get('reason')}")

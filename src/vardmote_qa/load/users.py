@@ -10,7 +10,9 @@ from locust import User
 from .behaviours import log_in_staff, unit_id
 from .clients import ApiClient, LoadStepFailed, Reporter
 from .settings import LoadSettings, from_environment
-from .video import BrowserLoop, BrowserPair, VideoResult, save_result
+from ..media.campaign import Stage
+from ..media.visit import VisitResult
+from .video import BrowserLoop, BrowserPair
 
 _PATIENT_NUMBERS = itertools.count()
 _SLOTS: dict[str, itertools.count] = {}
@@ -104,11 +106,8 @@ class BrowserUser(User):
     def on_stop(self) -> None:
         BrowserLoop.run(self.browsers.stop(), 30)
 
-    def video_visit(self, observe_s: float) -> VideoResult:
-        staff = (self.settings.staff.username, self.settings.staff.password)
+    def video_visit(self, observe_s: float) -> VisitResult:
+        stage = Stage(self.host, (self.settings.staff.username, self.settings.staff.password),
+                      self.settings.patient_identity(0), self.settings.unit_slug, None)
         with self.reporter.timed("BROWSER", "video:visit"):
-            result = BrowserLoop.run(self.browsers.visit(
-                self.host, staff, self.settings.patient_identity(0), self.settings.unit_slug, observe_s),
-                observe_s + 120)
-        save_result(self.settings.out_dir, result)
-        return result
+            return BrowserLoop.run(self.browsers.visit(stage, observe_s, self.settings.out_dir), observe_s + 120)

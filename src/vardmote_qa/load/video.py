@@ -4,32 +4,34 @@ Locust users must not use asyncio themselves, so the loop lives in its own green
 selectors make it cooperative, as locust-plugins' PlaywrightUser does) and a user waits for a visit's
 result with gevent.sleep. A browser still costs CPU in bursts, so the worker's heartbeat tolerance is
 raised, the way PlaywrightUser does it. No selectors here: the visit page runs its own call once the API
-says the visit is under way; we only read the peer connections' getStats.
+says the visit is under way.
+
+Each visit is the video part's campaign visit (media/campaign.run_visit): the same sampler, the same
+verdict, the same busy-machine accounting, written with its chart to load/video/. The gate judges the
+failure share of these visits under load (kind load_video_failure_share) from the summary's `video`
+(load/video_visits.py, which imports no Locust).
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
+import itertools
+import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import gevent
 from locust import runners
 
 from ..browser import launch_options
-from ..media import PEER_TRACKER_SCRIPT, SNAPSHOT_SCRIPT
-from ..media.snapshot import MediaFlow, MediaSnapshot
+from ..media.campaign import Stage, run_visit, write_broken
+from ..media.visit import VisitResult
 from ..run.layout import RunLayout
-from ..target.interface import VisitKind
-from ..target.meeting_time import meeting_start
-from ..target.sandbox import protocol
-from ..waiting import MEDIA_START_TIMEOUT_S
+from .video_visits import LOAD_TAG, LOAD_VIDEO_PROFILE
 
 runners.HEARTBEAT_LIVENESS = 10  # a worker busy with a browser may miss a few heartbeats
 VISIT_TIMEOUT_S = 120.0
-FIRST_FRAME = "() => (window.__vmqa?.peers || []).some((e) => e.firstFrameAt !== null)"
+_NUMBERS = itertools.count(1)
 
 
 class BrowserLoop:
@@ -52,17 +54,8 @@ class BrowserLoop:
         return future.result()
 
 
-@dataclass(frozen=True)
-class VideoResult:
-    first_frame_ms: float
-    connected_ms: float
-    freezes_ms: float
-    problems: list[str]
-    raw: dict
-
-
 class BrowserPair:
-    """One Chromium with two contexts: the clinician's and the patient's."""
+    """One Chromium whose contexts hold the clinician's and the patient's side of each visit."""
 
     def __init__(self):
         self._playwright = None
@@ -79,62 +72,15 @@ class BrowserPair:
         if self._playwright:
             await self._playwright.stop()
 
-    async def visit(self, base_url: str, staff: tuple[str, str], personnummer: str, unit_slug: str,
-                    observe_s: float) -> VideoResult:
-        contexts = [await self._browser.new_context(base_url=base_url) for _ in range(2)]
+    async def visit(self, stage: Stage, observe_s: float, out_dir: Path | None) -> VisitResult:
+        """One judged visit, written to load/video/ (nowhere without an output folder)."""
+        from ..media.profiles import load_profiles
+        folder = RunLayout.of_load_folder(out_dir).load_video if out_dir else None
+        label = f"last-{os.getpid()}-{next(_NUMBERS):03d}"
         try:
-            for context in contexts:
-                await context.add_init_script(PEER_TRACKER_SCRIPT)
-            clinician, patient = (context.request for context in contexts)
-            await _ok(clinician.post(protocol.STAFF_LOGIN, data=protocol.staff_login(*staff)))
-            unit = protocol.unit_with(await _ok(clinician.get(protocol.UNITS)), unit_slug)["id"]
-            visit = await _ok(clinician.post(protocol.VISITS, data=protocol.booking(
-                unit, personnummer, meeting_start(), VisitKind.VIDEO)))
-            await _ok(patient.post(protocol.PATIENT_LOGIN, data=protocol.patient_login(personnummer)))
-            pages = [await context.new_page() for context in contexts]
-            for page in pages:
-                await page.goto(protocol.visit_page(visit["id"]))
-            await _ok(patient.post(protocol.visit_check_in(visit["id"])))
-            await _ok(clinician.post(protocol.visit_admit(visit["id"])))
-            for page in pages:
-                await page.wait_for_function(FIRST_FRAME, timeout=MEDIA_START_TIMEOUT_S * 1000)
-            before = [MediaSnapshot(await page.evaluate(SNAPSHOT_SCRIPT)) for page in pages]
-            await asyncio.sleep(observe_s)
-            after = [MediaSnapshot(await page.evaluate(SNAPSHOT_SCRIPT)) for page in pages]
-            await _ok(clinician.post(protocol.visit_close(visit["id"])))
-            return _result(before, after)
-        finally:
-            for context in contexts:
-                await context.close()
-
-
-async def _ok(response_awaitable):
-    response = await response_awaitable
-    if not response.ok:
-        raise RuntimeError(f"HTTP {response.status} från {response.url.split('?')[0]}")
-    return await response.json()
-
-
-def _freezes_ms(snapshot: MediaSnapshot) -> float:
-    return float((snapshot.raw.get("inbound_video") or {}).get("totalFreezesDuration", 0.0)) * 1000
-
-
-def _result(before: list[MediaSnapshot], after: list[MediaSnapshot]) -> VideoResult:
-    observations = [MediaFlow(b, a) for b, a in zip(before, after)]
-    problems = [f"{side}: {problem}" for side, observation in zip(("vårdpersonal", "patient"), observations)
-                for problem in observation.problems()]
-    return VideoResult(
-        first_frame_ms=max(a.first_frame_after_ms or 0.0 for a in after),
-        connected_ms=max(a.connected_after_ms or 0.0 for a in after),
-        freezes_ms=max(_freezes_ms(a) - _freezes_ms(b) for b, a in zip(before, after)),
-        problems=problems, raw={"clinician": observations[0].as_dict(), "patient": observations[1].as_dict()})
-
-
-def save_result(out_dir: Path | None, result: VideoResult) -> None:
-    """The raw getStats of each load-time video visit, beside Locust's files, for a reader or the gate."""
-    if out_dir is None:
-        return
-    folder = RunLayout.of_load_folder(out_dir).load_video
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"besok-{time.time_ns()}.json"
-    path.write_text(json.dumps({"problems": result.problems, **result.raw}, ensure_ascii=False), encoding="utf-8")
+            return await run_visit(self._browser, stage, load_profiles()[LOAD_VIDEO_PROFILE], observe_s, label,
+                                   (LOAD_TAG,), folder)
+        except Exception as error:  # counted as not judged, with why; the caller's request fails too
+            if folder:
+                write_broken(folder, label, LOAD_VIDEO_PROFILE, f"{type(error).__name__}: {error}", (LOAD_TAG,))
+            raise

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..run.layout import RunLayout
 from ..target.interface import VisitKind
 from ..target.meeting_time import meeting_start
 from ..target.sandbox import protocol
@@ -25,7 +26,7 @@ from .failure_share import FAIL, PASS
 from .profiles import NetworkProfile, cdp_conditions
 from .record import write_visit
 from .series import SERIES_SCRIPT
-from .summary import NOT_JUDGED
+from .summary import COMPARISON_TAG, NOT_JUDGED
 from .thresholds import load_thresholds
 from .tiers import Tier
 from .visit import MediaReport, VisitResult, assess_visit
@@ -44,6 +45,7 @@ LOW_RES_CAMERA_SCRIPT = f"""(() => {{
     : constraints);
 }})();"""
 FIRST_FRAME = "() => (window.__vmqa?.peers || []).some((e) => e.firstFrameAt !== null)"
+ENGINE_FIELD = "videomotor"  # the booking's choice of video engine (p2p | sfu)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class Stage:
     staff: tuple[str, str]
     personnummer: str
     unit_slug: str
-    run_dir: Path
+    run_dir: Path | None
 
 
 async def _ok(response_awaitable):
@@ -63,18 +65,23 @@ async def _ok(response_awaitable):
     return await response.json()
 
 
-async def _book_and_join(clinician, patient, stage: Stage) -> int:
+async def _book_and_join(clinician, patient, stage: Stage, engine: str | None) -> int:
     await _ok(clinician.post(protocol.STAFF_LOGIN, data=protocol.staff_login(*stage.staff)))
     unit = protocol.unit_with(await _ok(clinician.get(protocol.UNITS)), stage.unit_slug)["id"]
-    visit = await _ok(clinician.post(protocol.VISITS, data=protocol.booking(
-        unit, stage.personnummer, meeting_start(), VisitKind.VIDEO)))
+    booking = protocol.booking(unit, stage.personnummer, meeting_start(), VisitKind.VIDEO)
+    if engine:  # the meeting's own engine (the service's `videomotor`); without it the unit's
+        booking = {**booking, ENGINE_FIELD: engine}
+    visit = await _ok(clinician.post(protocol.VISITS, data=booking))
     await _ok(patient.post(protocol.PATIENT_LOGIN, data=protocol.patient_login(stage.personnummer)))
     return visit["id"]
 
 
 async def run_visit(browser, stage: Stage, profile: NetworkProfile, seconds: float, label: str,
-                    tags: tuple[str, ...] = (CAMPAIGN_TAG,)) -> VisitResult:
-    """One real two-party visit; the patient on `profile`, the clinician on an unimpaired network."""
+                    tags: tuple[str, ...] = (CAMPAIGN_TAG,), folder: Path | None = None,
+                    engine: str | None = None) -> VisitResult:
+    """One real two-party visit; the patient on `profile`, the clinician on an unimpaired network, on
+    `engine` (None: the unit's engine, unrecorded).
+    Written to folder (default: the run's media/visits), or nowhere when neither it nor a run folder is given."""
     contexts = [await browser.new_context(base_url=stage.base_url) for _ in range(2)]
     cpu_before = BrowserCpu.now()
     try:
@@ -82,7 +89,7 @@ async def run_visit(browser, stage: Stage, profile: NetworkProfile, seconds: flo
             await context.add_init_script(PEER_TRACKER_SCRIPT)
             await context.add_init_script(LOW_RES_CAMERA_SCRIPT)
         clinician_context, patient_context = contexts
-        visit_id = await _book_and_join(clinician_context.request, patient_context.request, stage)
+        visit_id = await _book_and_join(clinician_context.request, patient_context.request, stage, engine)
         pages = [await context.new_page() for context in contexts]
         if profile.impairs:  # before the call: Chromium throttles only sockets made under emulation
             session = await patient_context.new_cdp_session(pages[1])
@@ -104,7 +111,9 @@ async def run_visit(browser, stage: Stage, profile: NetworkProfile, seconds: flo
     reports = [MediaReport(CLINICIAN, raws[0], None), MediaReport(PATIENT, raws[1], profile)]
     result = assess_visit(label, reports, load_thresholds(),
                           cpu_after.wait_per_turn_ms_since(cpu_before) if cpu_after else None, tags)
-    write_visit(result, stage.run_dir, label)
+    result = replace(result, engine=engine)
+    if folder or stage.run_dir:
+        write_visit(result, stage.run_dir, label, folder)
     return result
 
 
@@ -115,28 +124,34 @@ class VisitOutcome:
     result: VisitResult | None  # None: the visit broke off before it could be measured
     problem: str | None
     seconds: float
+    engine: str | None = None
+    tags: tuple[str, ...] = (CAMPAIGN_TAG,)
 
 
 async def _guarded(browser, stage, profile, seconds, label, gate: asyncio.Semaphore,
-                   keep_going) -> VisitOutcome | None:
+                   keep_going, engine: str | None = None,
+                   tags: tuple[str, ...] = (CAMPAIGN_TAG,)) -> VisitOutcome | None:
     async with gate:
         if not keep_going(profile.name):
             return None  # the profile's test has decided: the visit is not made (not a visit not judged)
         started = time.monotonic()
         try:
-            result = await run_visit(browser, stage, profile, seconds, label)
-            return VisitOutcome(label, profile.name, result, None, time.monotonic() - started)
+            result = await run_visit(browser, stage, profile, seconds, label, tags, engine=engine)
+            return VisitOutcome(label, profile.name, result, None, time.monotonic() - started, engine, tags)
         except Exception as error:  # a broken visit is counted as not judged, never dropped
             return VisitOutcome(label, profile.name, None, f"{type(error).__name__}: {error}",
-                                time.monotonic() - started)
+                                time.monotonic() - started, engine, tags)
 
 
 async def run_campaign(stage: Stage, profiles: list[NetworkProfile], visits_per_profile: int, at_once: int,
                        seconds: float, on_visit=None, label: str = CAMPAIGN_TAG,
-                       keep_going=lambda profile: True) -> list[VisitOutcome]:
+                       keep_going=lambda profile: True,
+                       engines: tuple[str, ...] | None = None) -> list[VisitOutcome]:
     """Every profile's visits, interleaved (so that a slow moment of the machine hits all profiles alike),
     at most `at_once` at a time in one Chromium process. on_visit(outcome) is called as each one ends;
-    keep_going(profile) is asked before each visit starts (a sequential test stops when it has decided)."""
+    keep_going(profile) is asked before each visit starts (a sequential test stops when it has decided).
+    engines: each profile's visits on each of these engines too, interleaved visit by visit (p2p, sfu,
+    p2p, ...) on the same machine at the same time, so that its noise hits both alike; None: the unit's."""
     from playwright.async_api import async_playwright
 
     from ..browser import launch_options
@@ -144,9 +159,11 @@ async def run_campaign(stage: Stage, profiles: list[NetworkProfile], visits_per_
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(**launch_options())
         try:
-            tasks = [asyncio.ensure_future(_guarded(browser, stage, profile, seconds,
-                                                    f"{label}-{profile.name}-{number + 1:03d}", gate, keep_going))
-                     for number in range(visits_per_profile) for profile in profiles]
+            tasks = [asyncio.ensure_future(_guarded(
+                         browser, stage, profile, seconds,
+                         f"{label}-{profile.name}-{number + 1:03d}" + (f"-{engine}" if engine else ""), gate,
+                         keep_going, engine, _tags(engine, engines)))
+                     for number in range(visits_per_profile) for profile in profiles for engine in engines or (None,)]
             outcomes = []
             for finished in asyncio.as_completed(tasks):
                 outcome = await finished
@@ -158,6 +175,11 @@ async def run_campaign(stage: Stage, profiles: list[NetworkProfile], visits_per_
         finally:
             await browser.close()
     return outcomes
+
+
+def _tags(engine: str | None, engines: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The first engine is the one the gate judges; the others are compared with it."""
+    return (CAMPAIGN_TAG,) if not engines or engine == engines[0] else (CAMPAIGN_TAG, COMPARISON_TAG)
 
 
 def campaign_tests(criteria) -> dict:
@@ -179,29 +201,40 @@ def run_planned_campaign(run_dir: Path, environment, base_url: str, criteria, as
     profiles = load_profiles()
     stage = Stage(base_url, (environment.clinician.username, environment.clinician.password),
                   environment.patients[0], environment.default_unit, Path(run_dir))
-    total = planned.visits_per_profile * len(tests)  # at most: a profile stops when its test has decided
+    # at most: a profile stops when its test has decided, unless engines are compared (equal samples)
+    total = planned.visits_per_profile * len(tests) * len(settings.engines or [None])
     done: list[VisitOutcome] = []
     decided: dict[str, str] = {}
 
+    engines = tuple(settings.engines) if settings.engines and len(settings.engines) > 1 else None
+
     def progress(outcome: VisitOutcome) -> None:
         done.append(outcome)
-        judged = [outcome_of(o) for o in done if o.profile == outcome.profile]
+        verdict = ("avbrutet: " + (outcome.problem or "")) if outcome.result is None else (
+            "ej bedömt" if outcome.result.cannot_judge else outcome.result.tier.swedish)
+        if COMPARISON_TAG in outcome.tags:
+            announce(f"  besök {len(done)}/{total} ({outcome.profile}, {outcome.engine}): {verdict}")
+            return
+        judged = [outcome_of(o) for o in done if o.profile == outcome.profile and COMPARISON_TAG not in o.tags]
         verdict_now = tests[outcome.profile].decide([o for o in judged if o != NOT_JUDGED])[0]
         if verdict_now != "UNDECIDED" and outcome.profile not in decided:
             decided[outcome.profile] = verdict_now
-            announce(f"  {outcome.profile}: testet har avgjort ({verdict_now}) efter {len(judged)} besök; "
-                     f"profilens återstående besök görs inte")
-        verdict = ("avbrutet: " + (outcome.problem or "")) if outcome.result is None else (
-            "ej bedömt" if outcome.result.cannot_judge else outcome.result.tier.swedish)
-        announce(f"  besök {len(done)}/{total} ({outcome.profile}): {verdict}")
+            announce(f"  {outcome.profile}: testet har avgjort ({verdict_now}) efter {len(judged)} besök"
+                     + ("" if engines else "; profilens återstående besök görs inte"))
+        announce(f"  besök {len(done)}/{total} ({outcome.profile}" + (f", {outcome.engine}" if engines else "")
+                 + f"): {verdict}")
 
     outcomes = asyncio.run(run_campaign(stage, [profiles[name] for name in tests], planned.visits_per_profile,
                                         settings.at_once, settings.seconds, progress,
-                                        keep_going=lambda profile: profile not in decided))
+                                        keep_going=lambda profile: engines is not None or profile not in decided,
+                                        engines=engines))
     broken = [o for o in outcomes if o.result is None]
     for one in broken:  # a visit that broke off is written as not judged: counted, never dropped
-        _write_broken(Path(run_dir), one)
-    return True, f"{len(outcomes)} kampanjbesök på {', '.join(tests)} ({len(broken)} avbrutna, räknade som ej bedömda)"
+        write_broken(RunLayout(Path(run_dir)).media_visits, one.label, one.profile, one.problem, one.tags,
+                     one.engine)
+    return True, (f"{len(outcomes)} kampanjbesök på {', '.join(tests)}"
+                  + (f" med videomotorerna {' och '.join(engines)} varvade" if engines else "")
+                  + f" ({len(broken)} avbrutna, räknade som ej bedömda)")
 
 
 def outcome_of(outcome: VisitOutcome) -> str:
@@ -211,14 +244,15 @@ def outcome_of(outcome: VisitOutcome) -> str:
     return FAIL if outcome.result.tier is Tier.FAIL else PASS
 
 
-def _write_broken(run_dir: Path, outcome: VisitOutcome) -> None:
+def write_broken(folder: Path, label: str, profile: str, problem: str | None,
+                 tags: tuple[str, ...] = (CAMPAIGN_TAG,), engine: str | None = None) -> None:
+    """A visit that broke off before it could be measured: written as not judged, with why."""
     import json
 
-    from ..run.layout import RunLayout
     from .record import stable_name
-    folder = RunLayout(run_dir).media_visits
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{stable_name(outcome.label)}.json").write_text(json.dumps({
-        "format": 1, "visit": outcome.label, "profile": outcome.profile, "tags": [CAMPAIGN_TAG],
-        "judged": False, "verdict": None, "reason": f"Besöket bröts av: {outcome.problem}",
-        "ended_at_ms": time.time() * 1000, "participants": {}}, ensure_ascii=False), encoding="utf-8")
+    (folder / f"{stable_name(label)}.json").write_text(json.dumps({
+        "format": 1, "visit": label, "profile": profile, "tags": list(tags),
+        "judged": False, "verdict": None, "reason": f"Besöket bröts av: {problem}",
+        "ended_at_ms": time.time() * 1000, "participants": {}, **({"engine": engine} if engine else {})},
+        ensure_ascii=False), encoding="utf-8")

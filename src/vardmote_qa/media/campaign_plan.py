@@ -4,7 +4,7 @@ catch, the test's error rates and the time budget (pure; media/campaign.yaml hol
 The need, computed exactly (failure_share.Sprt.operating): the fewest visits n per profile such that a
 fault hitting a share p1 of every profile's visits is NO-GO on at least one of the k gated profiles with
 probability at least 1 - beta:  1 - prod_i (1 - P_i(NO-GO after n | p1)) >= 1 - beta.
-The budget: n_budget = floor(budget minutes x visits per minute / k). The plan is the smaller of the two,
+The budget: n_budget = floor(budget minutes x visits per minute / k / engines compared). The plan is the smaller of the two,
 and it says so when the budget cannot reach the need.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Literal
 from pathlib import Path
 
 from pydantic import Field, PositiveFloat, PositiveInt
@@ -30,6 +31,9 @@ class CampaignSettings(FileModel):
     at_once: PositiveInt = Field(alias="samtidiga_besok")
     budget_minutes: PositiveFloat = Field(alias="tidsbudget_minuter")
     visits_per_minute: PositiveFloat = Field(alias="besok_per_minut")
+    # Video engines to compare (p2p, sfu): each profile's visits on each, interleaved; the first is judged
+    # by the gate, the others are compared with it in the engine table. None or one: the unit's engine.
+    engines: list[Literal["p2p", "sfu"]] | None = Field(None, alias="videomotorer")
 
 
 def load_settings(path: Path = CAMPAIGN_FILE) -> CampaignSettings:
@@ -65,12 +69,14 @@ def needed_visits(tests: list[Sprt]) -> int | None:
 def plan(tests: dict[str, Sprt], settings: CampaignSettings, asked: int | None = None) -> CampaignPlan:
     """tests: profile -> the gate's test of it. asked: --videobesok, which overrides the plan."""
     k = max(1, len(tests))
-    budget = max(1, math.floor(settings.budget_minutes * settings.visits_per_minute / k))
+    engines = max(1, len(settings.engines or ()))  # each profile's visits are made on every compared engine
+    budget = max(1, math.floor(settings.budget_minutes * settings.visits_per_minute / (k * engines)))
     needed = needed_visits(list(tests.values())) if tests else None
     some = next(iter(tests.values()), Sprt())
     formula = (f"n = minsta antal besök per profil där 1 − Π(1 − P(NO-GO efter n | p₁)) ≥ 1 − β över {k} "
                f"profiler ({some.describe()}, p₁ = {share_text(some.p1)} är den minsta felandel som ska fångas); "
-               f"budget = ⌊{settings.budget_minutes:g} min × {settings.visits_per_minute:g} besök/min / {k}⌋ "
+               f"budget = ⌊{settings.budget_minutes:g} min × {settings.visits_per_minute:g} besök/min / {k}"
+               + (f" / {engines} videomotorer" if engines > 1 else "") + "⌋ "
                f"= {budget}")
     if asked is not None:
         return CampaignPlan(asked, needed, budget, f"{asked} besök per profil (--videobesok). Planen hade varit: "

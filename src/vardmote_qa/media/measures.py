@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from statistics import median
 
+from .bitrate import bitrate_dip
 from .series import ParticipantSeries, Point
 from .starvation import overlaps
 
@@ -99,6 +100,7 @@ def measure_participant(series: ParticipantSeries, sender: ParticipantSeries | N
         "audio_present": (1.0 if sum(p.audio_energy for p in points) > 0 else 0.0) if points else None,
         "audio_concealed": concealed_share(points),
         "audio_loss": _share(audio_lost, audio_lost + sum(p.audio_packets_received for p in points)),
+        "bitrate_dip": bitrate_dip(points, windows, list(starved)),
     }
     if windows:
         values["recovery_s"] = recovery_s(points, windows)

@@ -22,8 +22,9 @@ def stable_name(label: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.]+", "-", ascii_text).strip("-").lower() or "besok"
 
 
-def write_visit(result: VisitResult, run_dir: Path, name: str) -> Path:
-    folder = RunLayout(run_dir).media_visits
+def write_visit(result: VisitResult, run_dir: Path, name: str, folder: Path | None = None) -> Path:
+    """folder: another home than the run's media/visits (the load part's video users write to load/video)."""
+    folder = folder or RunLayout(run_dir).media_visits
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{stable_name(name)}.json"
     text = json.dumps(result.as_dict(), ensure_ascii=False, indent=1)

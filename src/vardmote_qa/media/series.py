@@ -42,6 +42,7 @@ class Point:
     quality_limitation: str | None  # why this participant's encoder limits what it sends
     audio_energy: float        # received audio energy in the interval
     concealed_pct: float | None     # share of received audio samples that were concealed (made up)
+    video_bytes: int = 0       # remote video bytes received in the interval (the bitrate measure's input)
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def _point(previous: dict, current: dict, origin_ms: float) -> Point:
         quality_limitation=_get(current, "outbound_video", "qualityLimitationReason", None),
         audio_energy=round(d("inbound_audio", "totalAudioEnergy"), 6),
         concealed_pct=round(100 * d("inbound_audio", "concealedSamples") / samples, 2) if samples else None,
+        video_bytes=int(d("inbound_video", "bytesReceived")),
     )
 
 

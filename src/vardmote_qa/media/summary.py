@@ -17,6 +17,7 @@ NO_PROFILE = "ingen"
 NEGATIVE_TAG = "negativ"
 # Visits of the campaign (media/campaign.py): their failure share per profile is what the gate tests.
 CAMPAIGN_TAG = "kampanj"
+COMPARISON_TAG = "motorjamforelse"  # a visit on an engine compared with the judged one (media/campaign.py)
 NOT_JUDGED = "not_judged"
 CONFIDENCE = 0.95
 
@@ -51,11 +52,23 @@ def summarise(visits: list[dict]) -> dict:
         entry["measures"] = {mid: {"p50": percentile(b["values"], 0.5), "p95": percentile(b["values"], 0.95),
                                    "unit": b["unit"], "n": len(b["values"])}
                              for mid, b in sorted(entry.pop("_values").items())}
-    campaign = campaign_summary([visit for visit in visits if CAMPAIGN_TAG in (visit.get("tags") or [])])
+    campaign_visits = [visit for visit in visits if CAMPAIGN_TAG in (visit.get("tags") or [])]
+    # the gate's failure share is the first engine's; visits on a compared engine go to the engine table
+    campaign = campaign_summary([v for v in campaign_visits if COMPARISON_TAG not in (v.get("tags") or [])])
     for name, entry in campaign.items():
         profiles.setdefault(name, {"visits": 0, "not_judged": 0, "verdicts": {t.value: 0 for t in Tier},
                                    "measures": {}})["campaign"] = entry
-    return {"format": 1, "profiles": profiles, "negative_visits": len(negative)}
+    engines = _engine_table([v for v in campaign_visits if v.get("engine")])
+    return {"format": 1, "profiles": profiles, "negative_visits": len(negative), **({"engines": engines} if engines else {})}
+
+
+def _engine_table(visits: list[dict]) -> dict | None:
+    """The engine table (media/engines.py) when the campaign ran more than one engine."""
+    if len({visit["engine"] for visit in visits}) < 2:
+        return None
+    from .engines import compare_engines
+    from .thresholds import load_thresholds
+    return compare_engines(visits, load_thresholds())
 
 
 def outcome(visit: dict) -> str:

@@ -20,7 +20,8 @@ from .tiers import Tier
 THRESHOLDS_FILE = PROJECT_ROOT / "media" / "thresholds.yaml"
 # The measures media/measures.py computes: the file must give limits for exactly these.
 MEASURE_IDS = ("ttff_s", "ice_connected_s", "freeze_ratio", "fps_ratio", "packet_loss", "rtt_ms", "jitter_ms",
-               "audio_present", "audio_concealed", "audio_loss", "recovery_s")
+               "audio_present", "audio_concealed", "audio_loss", "recovery_s",
+               "bitrate_dip")
 
 
 @dataclass(frozen=True)

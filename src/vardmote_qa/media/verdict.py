@@ -19,6 +19,7 @@ LABELS_SV = {
     "audio_concealed": "andelen maskerat ljud",
     "audio_loss": "ljudets paketförlust",
     "recovery_s": "återhämtningen efter avbrottet",
+    "bitrate_dip": "videons lägsta bithastighet jämfört med samtalets median",
 }
 UNITS_SV = {"s": " s", "%": " %", "ms": " ms", "bool": ""}
 

@@ -41,6 +41,7 @@ class VisitResult:
     untrusted: frozenset[str] = frozenset()                      # the measures it may have spoilt
     tags: tuple[str, ...] = ()  # the scenario's tags; "negativ" marks a visit made bad on purpose
     browser_wait_ms: float | None = None  # the test browsers' average wait for a core per turn (browser_cpu.py)
+    engine: str | None = None  # the video engine the visit ran on (p2p, sfu), when the platform chose it
 
     @property
     def tier(self) -> Tier:
@@ -79,7 +80,7 @@ class VisitResult:
                 "network_in_effect": not self.not_in_effect, "network_problems": self.not_in_effect,
                 "machine_overloaded": bool(self.overloaded), "machine_problems": self.overloaded,
                 "browser_wait_ms": self.browser_wait_ms,
-                "judged": not self.cannot_judge}
+                "judged": not self.cannot_judge, **({"engine": self.engine} if self.engine else {})}
 
 
 def visit_profile(networks: dict[str, NetworkProfile | None]) -> str | None:
