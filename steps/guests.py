@@ -1,6 +1,8 @@
-"""Steps about digital participants who are not the patient: the physical meeting (DVM-06), where the patient
-is in the room and gets nothing digital, and guests (a relative, an interpreter) who join by a link of
-their own, without BankID, to that one visit only, until it ends.
+"""Steps about guests and physical meetings.
+
+The physical meeting (DVM-06): the patient is in the room and gets nothing digital. Guests (a relative, an
+interpreter) join by a link of their own, without BankID, to that one visit only, until it ends.
+`{guest:Gäst}` matches only the guests' role words.
 """
 
 from pytest_bdd import given, then, when
@@ -27,7 +29,7 @@ def started_physical(cast, role, visit):
     cast.by_role(role).has_started(visit.id)
 
 
-@given(phrase("att {role:Roll} har bjudit in {guest:Roll} till besöket"))
+@given(phrase("att {role:Roll} har bjudit in {guest:Gäst} till besöket"))
 @duty(Duty.BOOK)
 @needs("visit", "errand")
 def has_invited(cast, role, guest, request):
@@ -40,7 +42,7 @@ def other_visit(cast, role, patient):
     return cast.by_role(role).book_visit_with(cast.by_role(patient), VisitKind.VIDEO)
 
 
-@given(phrase('att {patient:Roll} har lämnat ärendet "{text}" hos {unit} med tolk på {language}'),
+@given(phrase('att {patient:Roll} har lämnat ärendet "{text}" med tolk på {language} hos {unit}'),
        target_fixture="errand")
 def errand_with_interpreter(cast, patient, text, unit, language):
     return cast.by_role(patient).has_left_errand(unit, text, language)
@@ -53,14 +55,14 @@ def start_physical(cast, role, visit):
     cast.by_role(role).start_physical_visit(visit.id)
 
 
-@when(phrase("{role:Roll} bjuder in {guest:Roll} till besöket"))
+@when(phrase("{role:Roll} bjuder in {guest:Gäst} till besöket"))
 @duty(Duty.BOOK)
 @needs("visit", "errand")
 def invite(cast, role, guest, request):
     cast.by_role(role).invite(cast.by_role(guest), visit_id_of(request))
 
 
-@when(phrase("{guest:Roll} ansluter till besöket med sin länk"))
+@when(phrase("{guest:Gäst} ansluter till besöket med sin länk"))
 @needs("visit", "errand")
 def join_by_link(cast, guest, request):
     cast.by_role(guest).join_by_link(visit_id_of(request))
@@ -72,7 +74,7 @@ def join_digitally(cast, role, request):
     cast.by_role(role).open_visit(visit_id_of(request))
 
 
-@when(phrase("{guest:Roll} öppnar sin gästlänk"), target_fixture="answer")
+@when(phrase("{guest:Gäst} öppnar sin gästlänk"), target_fixture="answer")
 @needs("visit", "errand")
 def open_guest_link(cast, probes, guest, request):
     link = cast.by_role(guest).link(visit_id_of(request))  # read first: the probe opens with the link's session
@@ -80,7 +82,7 @@ def open_guest_link(cast, probes, guest, request):
 
 
 # -- checking -----------------------------------------------------------------------------------------------
-@then(phrase("har {guest:Roll} fått en länk till besöket i SMS"))
+@then(phrase("har {guest:Gäst} fått en länk till besöket i SMS"))
 @needs("visit", "errand")
 def guest_has_link(cast, guest, request):
     sms = cast.by_role(guest).expect_link(visit_id_of(request))
@@ -94,7 +96,7 @@ def patient_got_no_sms(cast, patient, visit):
                        + "; ".join(f"'{sms.text}' till {sms.phone}" for sms in texts))
 
 
-@then(phrase("ser {role:Roll} att {guest:Roll} är inbjuden"))
+@then(phrase("ser {role:Roll} att {guest:Gäst} är inbjuden"))
 @duty(Duty.BOOK)
 @needs("visit", "errand")
 def guest_listed(cast, role, guest, request):
@@ -102,7 +104,7 @@ def guest_listed(cast, role, guest, request):
     assert any(name in entry for entry in invited), f"{role} ser inte {guest} bland de inbjudna: {invited}"
 
 
-@then(phrase("kommer {guest:Roll} inte åt det andra besöket"))
+@then(phrase("kommer {guest:Gäst} inte åt det andra besöket"))
 def other_visit_refused(probes, guest, other_visit):
     probing = probes.of(guest)
     answers = {"API:t": probing.read_visit(other_visit.id), "besökssidan": probing.visit_page(other_visit.id)}
@@ -120,13 +122,13 @@ def guest_link_ended(answer):
         f"hål: gästlänken fungerar efter att mötet avslutats (svar: {answer})"
 
 
-@then(phrase("ser {guest:Roll} att mötet behöver tolk på {language}"))
+@then(phrase("ser {guest:Gäst} att mötet behöver tolk på {language}"))
 @needs("visit", "errand")
 def interpreter_sees_language(cast, guest, language, request):
     cast.by_role(guest).expect_language_of_meeting(visit_id_of(request), language)
 
 
-@then(phrase("får {guest:Roll} inte veta patientens personnummer"))
+@then(phrase("får {guest:Gäst} inte veta patientens personnummer"))
 @needs("visit", "errand")
 def no_identity_for_guest(cast, guest, request):
     visit_id = visit_id_of(request)

@@ -7,7 +7,7 @@ Egenskap: Tolk i mötet
   @kritisk @chatt
   Scenario: Tolken deltar i chattmötet med en egen länk
     Givet att vårdpersonalen arbetar på Ungas psykiska hälsa
-    Och att patienten har lämnat ärendet "Jag sover dåligt" hos Ungas psykiska hälsa med tolk på arabiska
+    Och att patienten har lämnat ärendet "Jag sover dåligt" med tolk på arabiska hos Ungas psykiska hälsa
     När vårdpersonalen tar ärendet ur kön
     Och vårdpersonalen bjuder in tolken till besöket
     Och tolken ansluter till besöket med sin länk
@@ -25,7 +25,7 @@ Egenskap: Tolk i mötet
   @hog @negativ
   Scenario: Tolkens länk gäller inte efter avslutat besök
     Givet att vårdpersonalen arbetar på Ungas psykiska hälsa
-    Och att patienten har lämnat ärendet "Jag behöver hjälp" hos Ungas psykiska hälsa med tolk på somaliska
+    Och att patienten har lämnat ärendet "Jag behöver hjälp" med tolk på somaliska hos Ungas psykiska hälsa
     Och att vårdpersonalen har tagit ärendet ur kön
     Och att vårdpersonalen har bjudit in tolken till besöket
     När vårdpersonalen avslutar ärendet direkt i tjänsten

@@ -57,7 +57,7 @@ def book_physical(body: PhysicalVisitBooking, request: Request, user: User = Dep
     """Books a meeting where the patient is in the room and others join digitally: no SMS to the patient."""
     database = _database(request)
     send = None
-    if request.app.state.faults.physical_meeting_sms:  # a defect switch: the patient gets the invitation anyway
+    if request.app.state.weaknesses.physical_meeting_sends_sms:  # a weakened sandbox: the patient gets one anyway
         def send(visit):
             texts.send_sms(database, visit, "invitation_text", str(request.base_url))
     return guests.book_physical(database, user, body.unit_id, body.personnummer, body.starts_at,

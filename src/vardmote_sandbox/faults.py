@@ -17,8 +17,6 @@ Media faults that hit a share of visits (media_faults.py draws each visit; stati
 Operations switches (test-only, so that the audits are shown to catch what they look for):
   open_visits_hide_oldest  the open-visit list leaves out the oldest open visit
   triage_wrong_leaf        the last leaf of the triage tree answers the neighbouring priority
-A defect switch (test-only, so that the physical-meeting scenario is shown to catch it):
-  physical_meeting_sms     booking a physical meeting also sends the patient the ordinary invitation SMS
 """
 
 from __future__ import annotations
@@ -43,8 +41,6 @@ class Faults:
     # operations (open_visits.py, triage.py)
     open_visits_hide_oldest: bool = False
     triage_wrong_leaf: bool = False
-    # defects (guests.py)
-    physical_meeting_sms: bool = False
 
     def update(self, values: dict) -> None:
         known = {f.name: f.type for f in fields(self)}

@@ -3,7 +3,8 @@ and the physical meeting (DVM-06), where the patient sits in the room and gets n
 
 A guest has no BankID and no account. The link in the guest's SMS is the only way in: opening it starts a
 guest session that reaches that one visit and nothing else, and both the link and the session end when the
-visit ends (a weakened sandbox keeps them alive: weaknesses.guest_links_outlive_visit).
+visit ends (a weakened sandbox keeps them alive: weaknesses.guest_links_outlive_visit, and one sends the
+patient of a physical meeting the invitation anyway: physical_meeting_sends_sms).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _link(base_url: str, token: str) -> str:
 def book_physical(database: Database, user: User, unit_id: int, personnummer: str, starts_at: str, *,
                   send_patient_sms) -> dict[str, Any]:
     """A meeting at the unit with digital participants: booked like a video visit, but nothing goes to the
-    patient, who is in the room (send_patient_sms is the fault that sends the invitation anyway)."""
+    patient, who is in the room (send_patient_sms: a weakened sandbox that sends the invitation anyway)."""
     if not user.may("boka", unit_id):
         raise HTTPException(status_code=403, detail="Du har ingen roll på den mottagningen som får boka.")
     if database.query_one("SELECT id FROM units WHERE id = ?", (unit_id,)) is None:

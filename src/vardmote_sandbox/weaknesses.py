@@ -30,6 +30,7 @@ HOLES = {
     "links_outlive_visit": "kallelselänken fungerar efter att besöket avslutats",
     "bad_input_crashes": "orimliga id:n och trasiga socketmeddelanden ger serverfel",
     "guest_links_outlive_visit": "gästlänken och gästens session fungerar efter att mötet avslutats",
+    "physical_meeting_sends_sms": "ett fysiskt besök skickar ändå kallelse-SMS till patienten, som är på plats",
 }
 
 
@@ -51,6 +52,7 @@ class Weaknesses:
     links_outlive_visit: bool = False
     bad_input_crashes: bool = False
     guest_links_outlive_visit: bool = False
+    physical_meeting_sends_sms: bool = False
 
     def update(self, values: dict) -> None:
         known = {f.name for f in fields(self)}

@@ -45,6 +45,7 @@ ROLES: dict[str, Role] = {role.word: role for role in (
 )}
 
 ROLE_WORDS = tuple(ROLES)
+GUEST_WORDS = tuple(role.word for role in ROLES.values() if role.part is Part.GUEST)
 
 
 class Duty(enum.Enum):
