@@ -56,12 +56,12 @@ def _database(request: Request):
 def book_physical(body: PhysicalVisitBooking, request: Request, user: User = Depends(api_user)) -> dict:
     """Books a meeting where the patient is in the room and others join digitally: no SMS to the patient."""
     database = _database(request)
-    send = None
-    if request.app.state.weaknesses.physical_meeting_sends_sms:  # a weakened sandbox: the patient gets one anyway
-        def send(visit):
-            texts.send_sms(database, visit, "invitation_text", str(request.base_url))
+    def send_invitation(visit):
+        texts.send_sms(database, visit, "invitation_text", str(request.base_url))
+
+    weakened = request.app.state.weaknesses.physical_meeting_sends_sms  # the patient gets an SMS anyway
     return guests.book_physical(database, user, body.unit_id, body.personnummer, body.starts_at,
-                                send_patient_sms=send)
+                                send_patient_sms=send_invitation if weakened else None)
 
 
 @router.post("/visits/{visit_id}/start", response_model=PhysicalVisit)
