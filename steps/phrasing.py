@@ -17,7 +17,7 @@ import pytest
 from parse import with_pattern
 from pytest_bdd import parsers
 
-from vardmote_qa.actors.roles import ROLE_WORDS, Duty
+from vardmote_qa.actors.roles import GUEST_WORDS, ROLE_WORDS, Duty
 from vardmote_qa.target.interface import Refused, VisitKind
 
 _ONE_ROLE = "|".join(re.escape(word) for word in sorted(ROLE_WORDS, key=len, reverse=True))
@@ -47,12 +47,17 @@ def _errand_kind(text: str) -> str:
     return text
 
 
+@with_pattern("|".join(GUEST_WORDS))
+def _guest(text: str) -> str:
+    return text
+
+
 @with_pattern("kallelsen|påminnelsen")
 def _sms_kind(text: str) -> str:
     return text
 
 
-TYPES = {"Roll": _role, "Roller": _roles, "Mötesform": _visit_kind, "Ärendeform": _errand_kind, "Sms": _sms_kind}
+TYPES = {"Roll": _role, "Roller": _roles, "Mötesform": _visit_kind, "Ärendeform": _errand_kind, "Sms": _sms_kind, "Gäst": _guest}
 
 
 def phrase(text: str) -> parsers.parse:
@@ -120,7 +125,8 @@ def visit_id_of(request) -> int:
 WHAT_IS_GIVEN = {"visit": "ett besök", "errand": "ett ärende", "invitation": "en kallelse",
                  "sent_message": "ett skickat meddelande", "consent_text": "ett samtyckeskrav",
                  "sms_template": "en SMS-text", "refusal": "ett försök att spara en text",
-                 "units_offered": "startsidans mottagningar", "open_queue": "en öppen kö"}
+                 "units_offered": "startsidans mottagningar", "open_queue": "en öppen kö",
+                 "other_visit": "ett annat besök", "answer": "tjänstens svar"}
 
 
 def assert_refused(refusal: Refused | None, role: str, what: str) -> None:

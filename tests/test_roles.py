@@ -59,7 +59,7 @@ def test_every_staff_word_has_a_role_and_every_role_a_duty():
 
 
 def test_the_role_table_says_what_each_role_may_do():
-    assert roles_that_may(Duty.MEET) == ["vårdpersonalen", "kollegan"]
-    assert roles_that_may(Duty.READ) == ["vårdpersonalen", "kollegan", "sekreteraren"]  # a secretary reads the queue
+    assert roles_that_may(Duty.MEET) == ["vårdpersonalen", "kollegan", "specialisten"]
+    assert roles_that_may(Duty.READ) == ["vårdpersonalen", "kollegan", "sekreteraren", "specialisten"]  # a secretary reads the queue
     assert roles_that_may(Duty.CONFIGURE) == ["enhetsadministratören"]
     assert not any(may(role, duty) for role in ROLES.values() if role.part is not Part.STAFF for duty in Duty)

@@ -42,6 +42,9 @@ HOLES = {
     "no_security_headers": (["skickas_med_säkerhetshuvuden"], "hål: besökssidan saknar säkerhetshuvudena"),
     "links_outlive_visit": (["kallelselänken_gäller_inte"], "hål: kallelselänken fungerar efter"),
     "bad_input_crashes": (["orimligt_stort", "trasiga_meddelanden"], "hål:"),
+    "guest_links_outlive_visit": (["gästlänken_gäller_inte", "tolkens_länk_gäller_inte"],
+                                  "hål: gästlänken fungerar efter att mötet avslutats"),
+    "physical_meeting_sends_sms": (["patienten_på_plats_får_inget_sms"], "fick SMS om det fysiska besöket"),
 }
 
 

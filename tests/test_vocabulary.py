@@ -84,7 +84,7 @@ def test_a_role_the_table_does_not_allow_and_a_misspelt_tag_are_refused(values):
     assert _sentences(values, "fel_roll_och_tagg.feature") == [
         "3: taggen '@kritsk' finns inte i kravkatalogen eller bland taggarna (menade du '@kritisk'?)",
         "8: enhetsadministratören får inte möta patienter enligt rolltabellen; steget gäller 'vårdpersonalen', "
-        "'kollegan'; för andra roller finns \"kan <roll> inte ...\"-steg"]
+        "'kollegan', 'specialisten'; för andra roller finns \"kan <roll> inte ...\"-steg"]
 
 
 def test_the_command_refuses_before_anything_runs(sandbox, capsys):

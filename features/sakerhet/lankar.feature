@@ -10,3 +10,11 @@ Egenskap: Länkar slutar gälla med besöket
     Och att vårdpersonalen har avslutat besöket direkt i tjänsten
     När patienten öppnar länken i kallelsen
     Så säger tjänsten att länken inte gäller
+
+  @hog @negativ
+  Scenario: Gästlänken gäller inte efter avslutat besök
+    Givet att vårdpersonalen har bokat ett fysiskt besök med patienten
+    Och att vårdpersonalen har bjudit in den anhöriga till besöket
+    Och att vårdpersonalen har avslutat besöket direkt i tjänsten
+    När den anhöriga öppnar sin gästlänk
+    Så säger tjänsten att gästlänken inte gäller

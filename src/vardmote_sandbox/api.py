@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
-from . import VERSION, consent, messages, visits
+from . import VERSION, consent, guests, messages, visits
 from .auth import User, api_user, end_session, find_patient, start_session, verify_staff_login
 
 router = APIRouter(prefix="/api")
@@ -104,7 +104,7 @@ def list_visits(request: Request, status: str | None = None, user: User = Depend
 def _visit_shown(request: Request, user: User, visit_id: int) -> dict:
     visit = visits.visit_for(_database(request), user, visit_id)
     consent.require_on_visit(request.app.state, user, visit)
-    return visit
+    return guests.guest_view(visit) if user.kind == guests.GUEST else visit
 
 
 @router.get("/visits/{visit_id}")

@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from . import VERSION, api, api_errands, api_units, open_visits, pages, pages_units, seed, triage
+from . import api_guests, guests, pages_guests
 from .auth import NotLoggedIn
 from .db import open_database
 from .faults import Faults, parse_fault_spec
@@ -29,6 +30,7 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "", weakness_
                   description="Referensmiljö för vardmote-qa: ett litet men verkligt system för digitala vårdmöten.")
     app.state.database = open_database(database_path)
     _apply_unit_settings(app.state.database)
+    guests.create_schema(app.state.database)
     app.state.rooms = Rooms(app.state.database)
     app.state.faults = Faults()
     app.state.faults.update(parse_fault_spec(fault_spec))
@@ -70,8 +72,10 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "", weakness_
     app.include_router(api.router)
     app.include_router(api_errands.router)
     app.include_router(api_units.router)
+    app.include_router(api_guests.router)
     app.include_router(pages.router)
     app.include_router(pages_units.router)
+    app.include_router(pages_guests.router)
     app.include_router(open_visits.router)
     app.include_router(triage.router)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")

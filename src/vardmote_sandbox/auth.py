@@ -31,6 +31,7 @@ class User:
     id: int
     name: str
     unit_roles: dict[int | None, str] = field(default_factory=dict)  # unit id (None = all units) -> role
+    visit_id: int | None = None  # a guest (guests.py): the one visit its link leads to
 
     @property
     def is_staff(self) -> bool:
@@ -104,7 +105,8 @@ def end_session(database: Database, request: Request, response: Response) -> Non
     response.delete_cookie(SESSION_COOKIE, path="/")
 
 
-def user_for_token(database: Database, token: str | None, *, expire: bool = True) -> User | None:
+def user_for_token(database: Database, token: str | None, *, expire: bool = True,
+                   guests_end_with_visit: bool = True) -> User | None:
     """The user of a live session; an expired one is ended here (expire=False: a weakened sandbox)."""
     if not token:
         return None
@@ -123,6 +125,9 @@ def user_for_token(database: Database, token: str | None, *, expire: bool = True
         staff = database.query_one("SELECT id, name FROM staff WHERE id = ?", (session["user_id"],))
         roles = database.query("SELECT unit_id, role FROM staff_roles WHERE staff_id = ?", (staff["id"],))
         return User("staff", staff["id"], staff["name"], {row["unit_id"]: row["role"] for row in roles})
+    from . import guests  # guests.py builds its User from this module: imported here, not at the top
+    if session["kind"] == guests.GUEST:
+        return guests.guest_user(database, session["user_id"], end_with_visit=guests_end_with_visit)
     if session["kind"] == "anonym":
         client = database.query_one("SELECT id, alias FROM anonymous_clients WHERE id = ?", (session["user_id"],))
         return User("anonym", client["id"], f"Anonym patient {client['alias']}") if client else None
@@ -134,7 +139,8 @@ def session_user(connection: Request | WebSocket) -> User | None:
     """The user whose live session cookie came with this request or socket, or None."""
     state = connection.app.state
     return user_for_token(state.database, connection.cookies.get(SESSION_COOKIE),
-                          expire=not state.weaknesses.sessions_never_expire)
+                          expire=not state.weaknesses.sessions_never_expire,
+                          guests_end_with_visit=not state.weaknesses.guest_links_outlive_visit)
 
 
 def current_user(request: Request) -> User:

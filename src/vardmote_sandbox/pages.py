@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from . import consent, errands, media_faults, seed, visits
+from . import consent, errands, guests, media_faults, seed, visits
 from .auth import User, current_user, end_session, find_patient, start_session, verify_staff_login
 from .identities import display_form
 
@@ -95,6 +95,8 @@ def invitation_link(token: str, request: Request):
 def start_page(request: Request) -> HTMLResponse:
     user = current_user(request)
     database = request.app.state.database
+    if user.kind == guests.GUEST:  # a guest has one visit and no start page
+        return RedirectResponse(f"/besok/{user.visit_id}", status_code=303)
     if user.is_patient:
         # An anonymous login is for one errand at one unit: it gets no list of other units.
         return _render(request, "patient_start.html", user, visits=visits.visits_for_user(database, user),
@@ -121,13 +123,18 @@ def visit_page(visit_id: int, request: Request) -> HTMLResponse:
     if consent_text:
         return _render(request, "consent.html", user, visit=visit, consent_text=consent_text)
     # Staff who may read but not meet (a secretary) follow the visit as observers: no buttons, no camera.
-    role = "patient" if user.is_patient else "clinician" if user.may("mota", visit["unit_id"]) else "observer"
+    role = "patient" if user.is_patient else "guest" if user.kind == guests.GUEST \
+        else "clinician" if user.may("mota", visit["unit_id"]) else "observer"
     return _render(request, "visit.html", user, visit=visit, messages=visits.messages(database, visit_id),
                    role=role, may_remind=user.may("boka", visit["unit_id"]) and visit["patient_id"] is not None,
                    reminder_sent=request.query_params.get("paminnelse") == "skickad",
                    degrade_video=request.app.state.faults.degrade_video,
                    answer_any_offer=request.app.state.weaknesses.page_answers_any_offer,
-                   media_faults=media_faults.plan_for(request.app.state.faults, visit_id))
+                   media_faults=media_faults.plan_for(request.app.state.faults, visit_id),
+                   guests=guests.guests_of(database, visit) if user.may("boka", visit["unit_id"]) else [],
+                   may_invite=user.may("boka", visit["unit_id"]) and visit["status"] != "avslutat",
+                   may_start=user.may("mota", visit["unit_id"]) and visit["origin"] == guests.PHYSICAL
+                   and visit["status"] == "bokat")
 
 
 @router.get("/sms", response_class=HTMLResponse)

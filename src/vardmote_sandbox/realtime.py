@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from fastapi import HTTPException, WebSocket
 
-from . import consent, messages, visits
+from . import consent, guests, messages, visits
 from .auth import SESSION_COOKIE, User, session_user, user_for_token
 from .guards import comes_from_elsewhere
 from .messages import MAX_CHAT_LENGTH
@@ -40,6 +40,7 @@ CLOSED_REFUSED = "Besöket är avslutat."
 NOT_STARTED = "Besöket har inte börjat."
 SESSION_REFUSED = "Sessionen har upphört; logga in igen."
 PATIENT, CLINICIAN, OBSERVER = "patient", "clinician", "observer"
+GUEST = "guest"  # a relative or an interpreter by a guest link (guests.py): chats and calls, in its own visit only
 
 
 @dataclass(eq=False)
@@ -90,6 +91,8 @@ class Rooms:
 def room_role(user: User, visit: dict) -> str:
     if user.is_patient:
         return PATIENT
+    if user.kind == guests.GUEST:
+        return GUEST
     return CLINICIAN if user.may("mota", visit["unit_id"]) else OBSERVER
 
 
@@ -169,7 +172,8 @@ async def _receive_until_gone(state, room: Room, me: Participant, visit_id: int)
 def _session_live(state, me: Participant) -> bool:
     if state.weaknesses.ws_session_unchecked:
         return True
-    return user_for_token(state.database, me.token, expire=not state.weaknesses.sessions_never_expire) is not None
+    return user_for_token(state.database, me.token, expire=not state.weaknesses.sessions_never_expire,
+                          guests_end_with_visit=not state.weaknesses.guest_links_outlive_visit) is not None
 
 
 def _refusal(state, me: Participant, visit: dict, message) -> str | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import HTTPException
 
-from . import anonymous, texts
+from . import anonymous, guests, texts
 from .auth import User
 from .db import Database, now
 
@@ -43,6 +43,8 @@ def may_see(user: User, visit: dict[str, Any]) -> bool:
         return visit["patient_id"] == user.id
     if user.kind == "anonym":
         return visit["anonymous_id"] == user.id
+    if user.kind == guests.GUEST:
+        return visit["id"] == user.visit_id
     return user.may("lasa_besok", visit["unit_id"])
 
 
@@ -133,6 +135,7 @@ def close(database: Database, user: User, visit_id: int) -> dict[str, Any]:
         database.execute("UPDATE visits SET status = 'avslutat', closed_at = ? WHERE id = ?", (now(), visit_id))
     if visit["anonymous_id"] is not None:
         anonymous.forget(database, visit["anonymous_id"])
+    guests.end_sessions(database, visit_id)
     return get_visit(database, visit_id)
 
 

@@ -29,6 +29,8 @@ HOLES = {
     "no_security_headers": "sidorna saknar säkerhetshuvuden (CSP, ramskydd, nosniff, no-store)",
     "links_outlive_visit": "kallelselänken fungerar efter att besöket avslutats",
     "bad_input_crashes": "orimliga id:n och trasiga socketmeddelanden ger serverfel",
+    "guest_links_outlive_visit": "gästlänken och gästens session fungerar efter att mötet avslutats",
+    "physical_meeting_sends_sms": "ett fysiskt besök skickar ändå kallelse-SMS till patienten, som är på plats",
 }
 
 
@@ -49,6 +51,8 @@ class Weaknesses:
     no_security_headers: bool = False
     links_outlive_visit: bool = False
     bad_input_crashes: bool = False
+    guest_links_outlive_visit: bool = False
+    physical_meeting_sends_sms: bool = False
 
     def update(self, values: dict) -> None:
         known = {f.name for f in fields(self)}

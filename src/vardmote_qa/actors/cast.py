@@ -9,10 +9,12 @@ from playwright.sync_api import BrowserContext
 
 from ..config import Environment, StaffAccount
 from ..evidence import Evidence
-from ..target.interface import AdminApi, Target
+from ..target.interface import AdminApi, GuestKind, Target
 from .actor import Actor
 from .administrator import Administrator
-from .logins import AnonymousLogin, BankIdLogin, StaffLogin
+from .guest import Guest
+from .interpreter import Interpreter
+from .logins import AnonymousLogin, BankIdLogin, GuestLinkLogin, StaffLogin
 from .patient import Patient
 from .roles import ROLES, Part, Role, UnknownRole, role_named
 from .staff import Staff
@@ -43,6 +45,9 @@ class Cast:
             login = (AnonymousLogin() if role.test_patient is None
                      else BankIdLogin(self._environment.patients[role.test_patient]))
             return Patient(**self._common(role), login=login, phone=self._admin_api())
+        if role.part is Part.GUEST:
+            kind = Interpreter if role.guest_kind is GuestKind.INTERPRETER else Guest
+            return kind(**self._common(role), login=GuestLinkLogin(), kind=role.guest_kind, phone=self._admin_api())
         if role.part is Part.ADMINISTRATOR:
             return Administrator(**self._common(role), login=StaffLogin(self._environment.admin),
                                  api=self._admin_api())

@@ -62,4 +62,16 @@ class StaffLogin:
         screen.log_in_as_staff(self.account.username, self.account.password)
 
 
+@dataclass(frozen=True)
+class GuestLinkLogin:
+    """A guest never logs in: opening the link of their own is the login (actors/guest.py)."""
+    chat_sender = ChatSender.GUEST
+
+    def log_in(self, screen: LoginScreen) -> None:
+        pass
+
+    def log_in_here(self, screen: LoginScreen) -> None:
+        pass
+
+
 PatientLogin = BankIdLogin | AnonymousLogin

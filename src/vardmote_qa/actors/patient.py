@@ -41,6 +41,13 @@ class Patient(Participant):
         self.visit_id = visit.id
         return self._texts_for(visit, at_least=2, what=f"en påminnelse i SMS för besök {visit.id}")[-1]
 
+    @step_title("{self.role_word} läser sina SMS om besöket")
+    def texts_about(self, visit: Visit) -> list[Sms]:
+        """Every SMS about the visit to this patient's phone, the number as the service holds it (an audit
+        read): others of the visit (a guest's link) are not the patient's."""
+        number = self.phone.personal_data(visit.id).phone
+        return [sms for sms in self.phone.invitations_for(visit.id) if sms.phone == number]
+
     def _texts_for(self, visit: Visit, at_least: int, what: str) -> list[Sms]:
         return expect_within(lambda: self.phone.invitations_for(visit.id), lambda texts: len(texts) >= at_least,
                              bound_s=SMS_DELIVERY_TIMEOUT_S, what=what,
@@ -99,9 +106,9 @@ class Patient(Participant):
         return Errand(self.visit_id, self._unit, text, kind, interpreter_language)
 
     @step_title("{self.role_word} har lämnat ärendet \"{text}\" hos {unit}")
-    def has_left_errand(self, unit: str, text: str) -> Errand:
+    def has_left_errand(self, unit: str, text: str, interpreter_language: str | None = None) -> Errand:
         """An errand arranged through the API, for scenarios about what staff do with it."""
-        return self.api.start_errand(unit, text, VisitKind.CHAT, None)
+        return self.api.start_errand(unit, text, VisitKind.CHAT, interpreter_language)
 
     @step_title("{self.role_word} försöker lämna ett ärende med tolkbehov men utan språk")
     def try_errand_without_interpreter_language(self, text: str) -> None:

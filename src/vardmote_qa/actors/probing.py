@@ -111,6 +111,10 @@ class Probing:
     def open_invitation_link(self, invitation: Sms) -> Answer:
         return self._probe.open_link(invitation.link)
 
+    @step_title("{self.role_word} öppnar sin gästlänk")
+    def open_guest_link(self, link: str) -> Answer:
+        return self._probe.open_link(link)
+
     def close(self) -> None:
         for socket in self._sockets.values():
             socket.close()

@@ -9,13 +9,14 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from ..target.interface import StaffRole
+from ..target.interface import GuestKind, StaffRole
 
 
 class Part(enum.Enum):
     PATIENT = "patient"
     STAFF = "staff"
     ADMINISTRATOR = "administrator"  # the platform's own administrator (förvaltning), through the API
+    GUEST = "guest"  # joins one visit by a link of their own: no BankID, no account
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Role:
     test_patient: int | None = None  # a patient: which of the environment's test patients; None is anonymous
     staff_role: StaffRole | None = None  # staff: the role their account gets at the unit where they work
     standing_account: bool = False  # staff: acts on the environment's own clinician account until engaged
+    guest_kind: GuestKind | None = None  # a guest: a relative or an interpreter
 
 
 ROLES: dict[str, Role] = {role.word: role for role in (
@@ -36,9 +38,14 @@ ROLES: dict[str, Role] = {role.word: role for role in (
     Role("kollegan", Part.STAFF, staff_role=StaffRole.CLINICIAN),
     Role("sekreteraren", Part.STAFF, staff_role=StaffRole.SECRETARY),
     Role("enhetsadministratören", Part.STAFF, staff_role=StaffRole.UNIT_ADMIN),
+    # a clinician of the unit (or consulted by it) who joins a physical meeting digitally (DVM-06)
+    Role("specialisten", Part.STAFF, staff_role=StaffRole.CLINICIAN),
+    Role("den anhöriga", Part.GUEST, guest_kind=GuestKind.RELATIVE),
+    Role("tolken", Part.GUEST, guest_kind=GuestKind.INTERPRETER),
 )}
 
 ROLE_WORDS = tuple(ROLES)
+GUEST_WORDS = tuple(role.word for role in ROLES.values() if role.part is Part.GUEST)
 
 
 class Duty(enum.Enum):

@@ -20,11 +20,12 @@ from .participant import Participant
 from .patient import Patient
 from .sms_texts import filled_text_pattern
 from .unit_settings import UnitSettings
+from .hosting import GuestHosting
 
 _PERSONNUMMER = re.compile(r"\b(18|19|20)\d{6}[-+]?\d{4}\b")
 
 
-class Staff(UnitSettings, Participant):
+class Staff(GuestHosting, UnitSettings, Participant):
     role_word = "vårdpersonalen"
 
     def __init__(self, *args, account: StaffAccount, role: StaffRole, api: StaffApi, **kwargs):

@@ -101,6 +101,7 @@ class ChatSender(enum.Enum):
     PATIENT = "patienten"
     ANONYMOUS_PATIENT = "den anonyma patienten"
     STAFF = "personalen"
+    GUEST = "gästen"  # a relative or an interpreter by a guest link
 
     def __repr__(self) -> str:
         return repr(self.value)  # failure messages list chat lines; the word reads better than the enum
@@ -110,6 +111,22 @@ class ChatSender(enum.Enum):
 class ChatLine:
     sender: ChatSender | None  # None: a line the screen does not mark
     text: str
+
+
+class GuestKind(enum.Enum):
+    """Who a guest is in the meeting: they join by a link of their own, without BankID or an account."""
+    RELATIVE = "anhörig"
+    INTERPRETER = "tolk"
+
+
+@dataclass(frozen=True)
+class GuestInvitation:
+    """A guest invited to one visit; the link itself goes by SMS to the guest's phone."""
+    id: int
+    visit_id: int
+    name: str
+    phone: str
+    kind: GuestKind
 
 
 class TargetError(Exception):
@@ -198,6 +215,14 @@ class StaffApi(Protocol):
     def pick_up(self, visit_id: int) -> Visit: ...
     def admit(self, visit_id: int) -> Visit: ...
     def close_visit(self, visit_id: int) -> None: ...
+    def book_physical_visit(self, unit: str, personnummer: str, starts_at: str) -> Visit: ...
+    def start_visit(self, visit_id: int) -> Visit: ...
+    def invite_guest(self, visit_id: int, name: str, phone: str, kind: GuestKind) -> GuestInvitation: ...
+
+
+class GuestApi(Protocol):
+    """What a guest's own session (opened by its link) may ask: its own visit, nothing else."""
+    def visit(self, visit_id: int) -> Visit: ...
 
 
 class AdminApi(Protocol):
@@ -256,6 +281,14 @@ class VisitScreen(Protocol):
     def says_patient_anonymous(self) -> bool: ...
     def code_from_chat_ran(self) -> bool: ...
     def markup_elements_in_chat(self) -> int: ...
+    def expect_physical_meeting(self) -> None: ...
+    def click_start_meeting(self) -> None: ...
+    def invite_guest(self, name: str, phone: str, kind: GuestKind) -> None: ...
+    def invited_guests(self) -> list[str]: ...
+
+
+class GuestLinkScreen(Protocol):
+    def open(self, link: str) -> None: ...
 
 
 class ConsentScreen(Protocol):
@@ -335,6 +368,8 @@ class Target(Protocol):
     def probe(self, api) -> SecurityProbe: ...
     def operations_api(self, username: str, password: str) -> OperationsApi: ...  # raises Unsupported
     def triage_api(self) -> TriageApi: ...  # raises Unsupported
+    def guest_link_screen(self, page: Page) -> GuestLinkScreen: ...
+    def guest_api(self, link: str) -> GuestApi: ...
 
 
 # -- security probes: the actor's own session used as an attacker would ------------------------------------

@@ -18,7 +18,7 @@ from .steps import KEYWORDS, PARAMETER, PARAMETER_NAMES, StepDefinition, shown_p
 from .values import AcceptedValues
 
 # Parameter types whose words the check itself judges (to name the wrong word, not just "unknown step").
-_JUDGED_TYPES = {"Roll", "Roller", "Mötesform", "Ärendeform", "Sms", "w"}
+_JUDGED_TYPES = {"Roll", "Roller", "Mötesform", "Ärendeform", "Sms", "Gäst", "w"}
 _ROLE_PARAMETERS = ("role", "roles", "patient")
 # What gives each thing a step may need, as a tester finds it in the vocabulary.
 GIVEN_BY_HINT = {"errand": "'När <roll> lämnar ärendet \"<text>\" som <form>' eller "

@@ -81,13 +81,16 @@ _HOW_TO = """## Så skriver du ett scenario
 
 def _roles_section(values: AcceptedValues) -> list[str]:
     lines = ["## Roller och vad de får göra", "", "| roll | vem | får | konto |", "|---|---|---|---|"]
-    who = {Part.PATIENT: "patient", Part.STAFF: "personal", Part.ADMINISTRATOR: "förvaltningens administratör (API)"}
+    who = {Part.PATIENT: "patient", Part.STAFF: "personal", Part.ADMINISTRATOR: "förvaltningens administratör (API)",
+           Part.GUEST: "gäst (anhörig eller tolk)"}
     for role in ROLES.values():
         duties = [duty.details for duty in Duty if role.staff_role is not None and role.word in roles_that_may(duty)]
         if role.part is Part.PATIENT:
             account = "anonym, ingen inloggning" if role.test_patient is None else f"testpatient {role.test_patient + 1} (BankID)"
         elif role.part is Part.ADMINISTRATOR:
             account = "miljöns administratörskonto"
+        elif role.part is Part.GUEST:
+            account = "inget: en egen länk i SMS, inbjuden med *bjuder in*"
         elif role.standing_account:
             account = f"miljöns vårdpersonalkonto på {values.default_unit}, eller nytt med *arbetar på*"
         else:

@@ -18,12 +18,12 @@ KEYWORDS = {"given": "Givet", "when": "När", "then": "Så"}
 PARAMETER_NAMES = {"role": "roll", "roles": "roller", "patient": "patient", "unit": "mottagning", "text": "text",
                    "kind": "form", "language": "språk", "page": "sida", "which": "texttyp", "message": "besked",
                    "fragment": "textbit", "profile": "nätprofil", "seconds": "sekunder", "tier": "betyg",
-                   "label": "mått", "sms": "sms"}
+                   "label": "mått", "sms": "sms", "guest": "gäst"}
 # Swedish headings for the step modules; a module not named here is headed by its docstring.
 AREAS = {"visit": "Besöket: bokning, kallelse, påminnelse, väntrum, avslut", "chat": "Chatt",
          "video": "Video och ljud", "network": "Nät", "errands": "Patientinitierade ärenden och mottagningens kö",
          "staff": "Personal, roller och åtkomst", "anonymous": "Anonym inloggning", "consent": "Samtycke",
-         "texts": "SMS-texter"}
+         "texts": "SMS-texter", "guests": "Fysiska besök och gäster (anhörig, tolk) med egen länk"}
 PARAMETER = re.compile(r"\{(\w+)(?::([^}]*))?\}")
 # Fixtures every step may ask for: the run's own, never given by a step.
 _ALWAYS_THERE = {"cast", "request", "datatable", "docstring", "video_visit", "sandbox_faults", "target",

@@ -72,7 +72,7 @@ async function handle(message) {
       break;
     case "call-members":
       // One offer per patient arrival: both this and peer-joined can announce the same arrival.
-      if (role === "clinician" && message.in_call.includes("patient") && !peer) await offer();
+      if (role === "clinician" && (message.in_call.includes("patient") || message.in_call.includes("guest")) && !peer) await offer();
       break;
     case "peer-joined":
       if (role === "clinician" && !peer) await offer();
@@ -94,10 +94,10 @@ async function handle(message) {
 }
 
 // Camera and microphone go only to the clinician admitted to this visit, while it runs: an offer from
-// anyone else in the room (a colleague, an observer) is declined, never answered.
+// anyone else in the room (a colleague, an observer) is declined, never answered. A guest's page alike.
 function isOfferFromStranger(message) {
   const offer = message.data && message.data.description && message.data.description.type === "offer";
-  if (!offer || role !== "patient" || answerAnyOffer) return false;
+  if (!offer || (role !== "patient" && role !== "guest") || answerAnyOffer) return false;
   return !(message.from === "clinician" && message.from_id === admitted && status === "pagar");
 }
 

@@ -20,6 +20,7 @@ from .pages.start import StaffStartPage
 from .pages.unit import UnitPage
 from .pages.unit_settings import UnitSettingsPage
 from .pages.visit import VisitPage
+from .pages.guest_link import GuestLinkPage
 
 
 class SandboxTarget:
@@ -79,6 +80,13 @@ class SandboxTarget:
     def probe(self, api: SandboxApi) -> SandboxProbe:
         """Hand-written requests and socket frames with the session of this API client (security scenarios)."""
         return SandboxProbe(api)
+
+    def guest_link_screen(self, page: Page) -> GuestLinkPage:
+        return GuestLinkPage(page)
+
+    def guest_api(self, link: str) -> SandboxApi:
+        """The API with the session a guest's link starts (the guest's only login)."""
+        return SandboxApi(self.base_url).open_guest_link(link)
 
     def version(self) -> dict:
         return requests.get(f"{self.base_url}{protocol.VERSION}", timeout=API_TIMEOUT_S).json()

@@ -9,6 +9,7 @@ import requests
 from ...waiting import API_TIMEOUT_S
 from ..interface import (ConsentPage, Errand, OpenVisitPage, PersonalData, Refused, Sms, SmsText, StaffAccount,
                          StaffRole, TargetError, TriageStep, UnitSettings, Visit, VisitKind)
+from ..interface import GuestInvitation, GuestKind
 from . import protocol
 
 
@@ -68,6 +69,27 @@ class SandboxApi:
 
     def admit(self, visit_id: int) -> Visit:
         return protocol.read_visit(self._call("POST", protocol.visit_admit(visit_id)))
+
+    # -- physical meetings and guests ---------------------------------------------------------------------
+    def book_physical_visit(self, unit: str, personnummer: str, starts_at: str) -> Visit:
+        body = protocol.physical_booking(self.unit_id(unit), personnummer, starts_at)
+        return protocol.read_visit(self._call("POST", protocol.PHYSICAL_VISITS, json=body))
+
+    def start_visit(self, visit_id: int) -> Visit:
+        return protocol.read_visit(self._call("POST", protocol.visit_start(visit_id)))
+
+    def invite_guest(self, visit_id: int, name: str, phone: str, kind: GuestKind) -> GuestInvitation:
+        body = protocol.guest_invitation(name, phone, kind)
+        return protocol.read_guest(self._call("POST", protocol.visit_guests(visit_id), json=body))
+
+    def open_guest_link(self, link: str) -> "SandboxApi":
+        """A guest's session: the link itself logs in (no BankID, no account), for its own visit only."""
+        try:
+            response = self.session.get(link, timeout=API_TIMEOUT_S, allow_redirects=False)
+        except requests.RequestException as error:
+            raise TargetError(f"gästlänken: målmiljön svarar inte ({type(error).__name__})") from None
+        response.close()  # whatever the link answered, the steps judge it (an ended link starts no session)
+        return self
 
 
     # -- patient ----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..interface import (ConsentPage, OpenVisit, OpenVisitPage, PersonalData, Sms, SmsText, StaffRole, TriageStep,
                          UnitSettings, Visit, VisitKind, VisitStatus)
+from ..interface import GuestInvitation, GuestKind
 
 # -- routes ----------------------------------------------------------------------------------------------
 HEALTH = "/health"
@@ -304,3 +305,35 @@ def is_error(message: dict) -> bool:
 
 def is_decline(message: dict) -> bool:
     return message.get("type") == "signal" and (message.get("data") or {}).get("decline") is True
+
+
+# -- physical meetings and guests (DVM-06, DVM-07): the sandbox's guests.py and api_guests.py ---------------
+PHYSICAL_VISITS = "/api/physical-visits"  # POST books a meeting where the patient is in the room
+GUEST_KIND_WORDS = {GuestKind.RELATIVE: "anhorig", GuestKind.INTERPRETER: "tolk"}
+_GUEST_KIND_OF_WORD = {word: kind for kind, word in GUEST_KIND_WORDS.items()}
+GUEST_LINK_ENDED = "Gästlänken gäller inte längre: mötet är avslutat."
+GUEST_LINK_ENDED_STATUS = 410  # gone: the link was real, the meeting is over
+VISIT_NOT_FOUND = "Besöket finns inte."
+GUEST_SENDER = "gast"  # the chat's sender kind of a guest
+
+
+def visit_start(visit_id: int) -> str:
+    """POST starts a physical meeting (no waiting room)."""
+    return f"{visit(visit_id)}/start"
+
+
+def visit_guests(visit_id: int) -> str:
+    """POST invites a guest (the link goes by SMS to the guest's phone); GET lists the invited."""
+    return f"{visit(visit_id)}/guests"
+
+
+def physical_booking(unit_id: int, personnummer: str, starts_at: str) -> dict:
+    return {"unit_id": unit_id, "personnummer": personnummer, "starts_at": starts_at}
+
+
+def guest_invitation(name: str, phone: str, kind: GuestKind) -> dict:
+    return {"name": name, "phone": phone, "role": GUEST_KIND_WORDS[kind]}
+
+
+def read_guest(data: dict) -> GuestInvitation:
+    return GuestInvitation(data["id"], data["visit_id"], data["name"], data["phone"], _GUEST_KIND_OF_WORD[data["role"]])

@@ -7,11 +7,13 @@ import re
 from playwright.sync_api import Page, expect
 
 from ....waiting import MEDIA_START_TIMEOUT_S, UI_TIMEOUT_S
-from ...interface import ChatLine, ChatSender, VisitStatus
+from ...interface import ChatLine, ChatSender, GuestKind, VisitStatus
 
 _STATUS_LABELS = {VisitStatus.QUEUED: "I kön", VisitStatus.BOOKED: "Bokat", VisitStatus.WAITING: "I väntrummet",
                   VisitStatus.IN_PROGRESS: "Pågår", VisitStatus.CLOSED: "Avslutat"}
-_SENDERS = {"patient": ChatSender.PATIENT, "anonym": ChatSender.ANONYMOUS_PATIENT, "staff": ChatSender.STAFF}
+_SENDERS = {"patient": ChatSender.PATIENT, "anonym": ChatSender.ANONYMOUS_PATIENT, "staff": ChatSender.STAFF,
+            "gast": ChatSender.GUEST}
+_GUEST_KIND_OPTIONS = {GuestKind.RELATIVE: "Anhörig", GuestKind.INTERPRETER: "Tolk"}
 _UI_MS = UI_TIMEOUT_S * 1000
 _VISIT_ADDRESS = re.compile(r"^https?://[^/]+/besok/(\d+)")
 # How the service names a patient who has not said who they are ("Anonym patient 4F2A"), on every staff screen.
@@ -158,3 +160,21 @@ class VisitPage:
     def markup_elements_in_chat(self) -> int:
         """Elements inside chat messages: a message shown as text has none."""
         return self._chat_log.locator(".text *").count()
+
+    # -- physical meetings and guests ------------------------------------------------------------------
+    def expect_physical_meeting(self) -> None:
+        expect(self.page.get_by_test_id("physical-meeting")).to_be_visible(timeout=_UI_MS)
+
+    def click_start_meeting(self) -> None:
+        self.page.get_by_role("button", name="Starta mötet").click()
+
+    def invite_guest(self, name: str, phone: str, kind: GuestKind) -> None:
+        """Fills the invitation and waits for the service's answer that the guest has the link."""
+        self.page.get_by_label("Namn", exact=True).fill(name)
+        self.page.get_by_label("Mobilnummer").fill(phone)
+        self.page.get_by_label("Deltar som").select_option(label=_GUEST_KIND_OPTIONS[kind])
+        self.page.get_by_role("button", name="Bjud in").click()
+        expect(self.page.locator("#guest-result")).to_contain_text(f"{name} har fått en länk", timeout=_UI_MS)
+
+    def invited_guests(self) -> list[str]:
+        return [item.inner_text() for item in self.page.get_by_test_id("guest-list").locator("li").all()]
