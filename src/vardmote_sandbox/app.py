@@ -12,7 +12,9 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from . import VERSION, api, api_errands, api_units, open_visits, pages, pages_units, seed, triage
+from . import VERSION, api, api_errands, api_units, api_video, open_visits, pages, pages_units, seed, triage
+from . import video_engines
+from .janus.rooms import JanusRooms
 from .auth import NotLoggedIn
 from .db import open_database
 from .faults import Faults, parse_fault_spec
@@ -29,6 +31,9 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "", weakness_
                   description="Referensmiljö för vardmote-qa: ett litet men verkligt system för digitala vårdmöten.")
     app.state.database = open_database(database_path)
     _apply_unit_settings(app.state.database)
+    video_engines.ensure_schema(app.state.database)
+    # The routed engine: `python -m vardmote_sandbox` starts Janus and replaces this (janus/process.py).
+    app.state.janus_rooms = JanusRooms(None, "Den routade videomotorn (Janus) är inte startad i den här sandlådan.")
     app.state.rooms = Rooms(app.state.database)
     app.state.faults = Faults()
     app.state.faults.update(parse_fault_spec(fault_spec))
@@ -70,6 +75,7 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "", weakness_
     app.include_router(api.router)
     app.include_router(api_errands.router)
     app.include_router(api_units.router)
+    app.include_router(api_video.router)
     app.include_router(pages.router)
     app.include_router(pages_units.router)
     app.include_router(open_visits.router)
