@@ -12,4 +12,5 @@ pytest_plugins = [
     "steps.texts",
     "steps.security",
     "steps.operations",
+    "steps.conference",
 ]
