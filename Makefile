@@ -7,9 +7,9 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: setup test nightly sandbox vocabulary bench-load bench-video video-truth chromium clean
+.PHONY: setup test nightly sandbox vocabulary bench-load bench-video video-truth chromium janus clean
 
-setup: $(INSTALLED) chromium $(NODE_INSTALLED)
+setup: $(INSTALLED) chromium janus $(NODE_INSTALLED)
 
 $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ $(NODE_INSTALLED): package.json package-lock.json
 
 chromium:
 	@scripts/ensure-chromium
+
+# The sandbox's routed video engine (SFU): Debian's janus and libjs-janus-gateway.
+janus:
+	@scripts/ensure-janus
 
 test: setup
 	$(BIN)/python -m pytest

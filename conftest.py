@@ -13,4 +13,5 @@ pytest_plugins = [
     "steps.security",
     "steps.operations",
     "steps.guests",
+    "steps.conference",
 ]

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 
 import uvicorn
 
 from . import seed
 from .app import create_app
+from .janus.process import JanusProcess, JanusUnavailable
+from .janus.rooms import JanusRooms
+
+
+def start_janus(database: str, wanted: str) -> JanusRooms:
+    """The routed video engine beside the database (its own folder); without it, SFU meetings say why."""
+    if wanted == "av":
+        return JanusRooms(None, "Den routade videomotorn (Janus) är avstängd i den här sandlådan.")
+    try:
+        return JanusRooms(JanusProcess(Path(database).resolve().parent / "janus").start())
+    except (JanusUnavailable, OSError) as error:
+        print(str(error), flush=True)
+        return JanusRooms(None, str(error))
 
 
 def announce(host: str, port: int) -> None:
@@ -29,12 +43,19 @@ def main() -> None:
     parser.add_argument("--faults", default=os.environ.get("SANDBOX_FAULTS", ""))
     parser.add_argument("--weaknesses", default=os.environ.get("SANDBOX_WEAKNESSES", ""),
                         help="bara för test: öppna säkerhetshål (se weaknesses.py)")
+    parser.add_argument("--janus", choices=("på", "av"), default=os.environ.get("SANDBOX_JANUS", "på"),
+                        help="starta den routade videomotorn (Janus) för SFU-möten")
     parser.add_argument("--announce", action="store_true", help="skriv adressen och testkontona vid start")
     arguments = parser.parse_args()
     if arguments.announce:
         announce(arguments.host, arguments.port)
-    app = create_app(arguments.database, arguments.faults, arguments.weaknesses)
-    uvicorn.run(app, host=arguments.host, port=arguments.port, log_level="warning", ws_ping_interval=20)
+    rooms = start_janus(arguments.database, arguments.janus)
+    try:
+        app = create_app(arguments.database, arguments.faults, arguments.weaknesses)
+        app.state.janus_rooms = rooms
+        uvicorn.run(app, host=arguments.host, port=arguments.port, log_level="warning", ws_ping_interval=20)
+    finally:
+        rooms.stop()
 
 
 if __name__ == "__main__":

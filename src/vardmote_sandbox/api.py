@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
-from . import VERSION, consent, guests, messages, visits
+from . import VERSION, consent, guests, messages, video_engines, visits
 from .auth import User, api_user, end_session, find_patient, start_session, verify_staff_login
 
 router = APIRouter(prefix="/api")
@@ -26,6 +26,7 @@ class VisitBooking(BaseModel):
     personnummer: str
     starts_at: str = Field(description="ISO-tid, t.ex. 2026-11-26T09:30")
     kind: str = Field("video", description="video eller chatt")
+    videomotor: str | None = Field(None, description="p2p eller sfu; utan värde mottagningens videomotor")
 
 
 class FaultSettings(BaseModel):
@@ -90,8 +91,11 @@ def units(request: Request, user: User = Depends(api_user)) -> list[dict]:
 
 @router.post("/visits", status_code=201)
 def book(body: VisitBooking, request: Request, user: User = Depends(api_user)) -> dict:
-    return visits.book_visit(_database(request), user, body.unit_id, body.personnummer, body.starts_at,
-                             body.kind, str(request.base_url), texts_as_format=request.app.state.weaknesses.sms_format_specs)
+    engine = video_engines.checked_engine(body.videomotor)
+    visit = visits.book_visit(_database(request), user, body.unit_id, body.personnummer, body.starts_at,
+                              body.kind, str(request.base_url), texts_as_format=request.app.state.weaknesses.sms_format_specs)
+    video_engines.set_visit_engine(_database(request), visit["id"], engine)
+    return {**visit, "videomotor": video_engines.engine_of(_database(request), visit)}
 
 
 @router.get("/visits")

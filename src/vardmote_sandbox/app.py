@@ -14,6 +14,9 @@ from fastapi.staticfiles import StaticFiles
 
 from . import VERSION, api, api_errands, api_units, open_visits, pages, pages_units, seed, triage
 from . import api_guests, guests, pages_guests
+from . import VERSION, api, api_errands, api_units, api_video, open_visits, pages, pages_units, seed, triage
+from . import video_engines
+from .janus.rooms import JanusRooms
 from .auth import NotLoggedIn
 from .db import open_database
 from .faults import Faults, parse_fault_spec
@@ -31,6 +34,9 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "", weakness_
     app.state.database = open_database(database_path)
     _apply_unit_settings(app.state.database)
     guests.create_schema(app.state.database)
+    video_engines.ensure_schema(app.state.database)
+    # The routed engine: `python -m vardmote_sandbox` starts Janus and replaces this (janus/process.py).
+    app.state.janus_rooms = JanusRooms(None, "Den routade videomotorn (Janus) är inte startad i den här sandlådan.")
     app.state.rooms = Rooms(app.state.database)
     app.state.faults = Faults()
     app.state.faults.update(parse_fault_spec(fault_spec))
@@ -73,6 +79,7 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "", weakness_
     app.include_router(api_errands.router)
     app.include_router(api_units.router)
     app.include_router(api_guests.router)
+    app.include_router(api_video.router)
     app.include_router(pages.router)
     app.include_router(pages_units.router)
     app.include_router(pages_guests.router)

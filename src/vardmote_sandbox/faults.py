@@ -19,6 +19,8 @@ Media faults that hit a share of visits (media_faults.py draws each visit; stati
 Operations switches (test-only, so that the audits are shown to catch what they look for):
   open_visits_hide_oldest  the open-visit list leaves out the oldest open visit
   triage_wrong_leaf        the last leaf of the triage tree answers the neighbouring priority
+Conference switch (test-only, so that the per-receiver, per-sender check is shown to catch it):
+  conference_drops_video   a conference's second patient does not take the clinician's video (api_video.py)
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ class Faults:
     # operations (open_visits.py, triage.py)
     open_visits_hide_oldest: bool = False
     triage_wrong_leaf: bool = False
+    # conferences (api_video.py)
+    conference_drops_video: bool = False
 
     def update(self, values: dict) -> None:
         known = {f.name: f.type for f in fields(self)}

@@ -33,10 +33,11 @@ def comes_from_elsewhere(connection) -> bool:
     return site is not None and site not in _OWN_FETCH_SITES
 
 
-def content_security_policy(nonce: str, host: str) -> str:
+def content_security_policy(nonce: str, host: str, also_connect: str = "") -> str:
+    """also_connect: the routed video engine's own WebSocket (Janus on loopback), when there is one."""
     return "; ".join([
         "default-src 'self'", f"script-src 'self' 'nonce-{nonce}'", "style-src 'self'", "img-src 'self' data:",
-        "media-src 'self' blob: mediastream:", f"connect-src 'self' ws://{host} wss://{host}",
+        "media-src 'self' blob: mediastream:", f"connect-src 'self' ws://{host} wss://{host}{also_connect}",
         "frame-ancestors 'none'", "base-uri 'none'", "form-action 'self'", "object-src 'none'"])
 
 
@@ -57,5 +58,6 @@ async def guard(request: Request, call_next):
         response.headers["Cache-Control"] = "no-store"  # visit pages and answers hold patient data
     if not request.url.path.startswith(_UNGUARDED_PAGES):
         response.headers["Content-Security-Policy"] = content_security_policy(
-            request.state.csp_nonce, request.headers.get("host", request.url.netloc))
+            request.state.csp_nonce, request.headers.get("host", request.url.netloc),
+            request.app.state.janus_rooms.connect_source())
     return response

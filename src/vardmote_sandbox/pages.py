@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from . import consent, errands, guests, media_faults, seed, visits
+from . import consent, errands, guests, media_faults, seed, video_engines, visits
 from .auth import User, current_user, end_session, find_patient, start_session, verify_staff_login
 from .identities import display_form
 
@@ -130,11 +130,12 @@ def visit_page(visit_id: int, request: Request) -> HTMLResponse:
                    reminder_sent=request.query_params.get("paminnelse") == "skickad",
                    degrade_video=request.app.state.faults.degrade_video,
                    answer_any_offer=request.app.state.weaknesses.page_answers_any_offer,
-                   media_faults=media_faults.plan_for(request.app.state.faults, visit_id),
+                   media_faults=media_faults.plan_for(request.app.state.faults, visit_id, video_engines.engine_of(database, visit)),
                    guests=guests.guests_of(database, visit) if user.may("boka", visit["unit_id"]) else [],
                    may_invite=user.may("boka", visit["unit_id"]) and visit["status"] != "avslutat",
                    may_start=user.may("mota", visit["unit_id"]) and visit["origin"] == guests.PHYSICAL
-                   and visit["status"] == "bokat")
+                   and visit["status"] == "bokat",
+                   video_engine=video_engines.engine_of(database, visit))
 
 
 @router.get("/sms", response_class=HTMLResponse)

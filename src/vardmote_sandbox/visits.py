@@ -34,18 +34,27 @@ VISIT_FROM = """
 
 
 def get_visit(database: Database, visit_id: int) -> dict[str, Any] | None:
-    return database.query_one(f"SELECT {VISIT_COLUMNS} {VISIT_FROM} WHERE v.id = ?", (visit_id,))
+    visit = database.query_one(f"SELECT {VISIT_COLUMNS} {VISIT_FROM} WHERE v.id = ?", (visit_id,))
+    if visit is not None:
+        visit["co_patient_ids"] = [row["patient_id"] for row in database.query(
+            "SELECT patient_id FROM visit_patients WHERE visit_id = ? ORDER BY position", (visit_id,))]
+    return visit
 
 
 def may_see(user: User, visit: dict[str, Any]) -> bool:
     """A patient sees their own visits, an anonymous patient only their own errand, staff their units'."""
     if user.kind == "patient":
-        return visit["patient_id"] == user.id
+        return visit["patient_id"] == user.id or _in_conference(visit, user)
     if user.kind == "anonym":
         return visit["anonymous_id"] == user.id
     if user.kind == guests.GUEST:
         return visit["id"] == user.visit_id
     return user.may("lasa_besok", visit["unit_id"])
+
+
+def _in_conference(visit: dict[str, Any], user: User) -> bool:
+    """A conference's other patients (video_engines.co_patients) see it too."""
+    return user.id in (visit.get("co_patient_ids") or ())
 
 
 def visit_for(database: Database, user: User, visit_id: int) -> dict[str, Any]:
@@ -57,8 +66,9 @@ def visit_for(database: Database, user: User, visit_id: int) -> dict[str, Any]:
 
 
 def visits_for_patient(database: Database, patient_id: int) -> list[dict[str, Any]]:
-    return database.query(f"SELECT {VISIT_COLUMNS} {VISIT_FROM} WHERE v.patient_id = ? ORDER BY v.starts_at",
-                          (patient_id,))
+    return database.query(f"SELECT {VISIT_COLUMNS} {VISIT_FROM} WHERE v.patient_id = ? OR v.id IN"
+                          " (SELECT visit_id FROM visit_patients WHERE patient_id = ?) ORDER BY v.starts_at",
+                          (patient_id, patient_id))
 
 
 def visits_for_anonymous(database: Database, anonymous_id: int) -> list[dict[str, Any]]:

@@ -33,6 +33,9 @@ ROLES: dict[str, Role] = {role.word: role for role in (
     Role("patienten", Part.PATIENT, test_patient=0),
     Role("den andra patienten", Part.PATIENT, test_patient=1),
     Role("den anonyma patienten", Part.PATIENT),
+    # A conference's other patients, by number ("patienten" is the first): the environment's next test patients.
+    Role("patient 2", Part.PATIENT, test_patient=1),
+    Role("patient 3", Part.PATIENT, test_patient=2),
     Role("administratören", Part.ADMINISTRATOR),
     Role("vårdpersonalen", Part.STAFF, staff_role=StaffRole.CLINICIAN, standing_account=True),
     Role("kollegan", Part.STAFF, staff_role=StaffRole.CLINICIAN),

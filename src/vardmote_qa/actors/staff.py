@@ -12,6 +12,7 @@ import re
 from typing import Callable
 
 from ..target.interface import Errand, Refused, StaffAccount, StaffApi, StaffRole, Visit, VisitKind, VisitStatus
+from ..target.interface import VideoEngine
 from ..target.meeting_time import meeting_start
 from ..waiting import QUEUE_UPDATE_TIMEOUT_S, expect_within
 from .logins import StaffLogin
@@ -34,9 +35,20 @@ class Staff(GuestHosting, UnitSettings, Participant):
         self.api = api
 
     @step_title("{self.role_word} bokar ett {kind.value}möte med {patient.role_word}")
-    def book_visit_with(self, patient: Patient, kind: VisitKind, unit: str | None = None) -> Visit:
+    def book_visit_with(self, patient: Patient, kind: VisitKind, unit: str | None = None,
+                        engine: VideoEngine | None = None) -> Visit:
         starts_at = meeting_start(dt.timedelta(hours=1))
-        visit = self.api.book_visit(unit or self.environment.default_unit, patient.personnummer, starts_at, kind)
+        visit = self.api.book_visit(unit or self.environment.default_unit, patient.personnummer, starts_at, kind,
+                                    engine)
+        self.visit_id = visit.id
+        return visit
+
+    @step_title("{self.role_word} bokar ett gruppmöte med {names}")
+    def book_conference_with(self, patients: list[Patient], names: str = "", unit: str | None = None) -> Visit:
+        """One meeting, several patients, each invited: a conference (always on the routed engine)."""
+        starts_at = meeting_start(dt.timedelta(hours=1))
+        visit = self.api.book_conference(unit or self.environment.default_unit,
+                                         [patient.personnummer for patient in patients], starts_at)
         self.visit_id = visit.id
         return visit
 

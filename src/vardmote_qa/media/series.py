@@ -112,7 +112,26 @@ def _point(previous: dict, current: dict, origin_ms: float) -> Point:
 
 
 def parse_series(role: str, raw: dict, origin_ms: float) -> ParticipantSeries:
-    """raw is what series.js returned; addresses are scrubbed before anything is read from it."""
+    """What role receives, from what series.js returned: with several remote senders, the one whose media
+    came first (parse_page gives each); with none, what the page sent. Addresses are scrubbed first."""
+    page = split_page(raw)
+    if not page.received:
+        return parse_one(role, page.own, origin_ms)
+    first = min(page.received.values(), key=lambda one: (one["peers"][0].get("created_at") or 0))
+    return parse_one(role, first, origin_ms)
+
+
+def parse_page(role: str, raw: dict, origin_ms: float) -> tuple[PageMedia, ParticipantSeries,
+                                                                 dict[str, ParticipantSeries]]:
+    """The page split by sender: the split itself, the series of what it sent, and per sender key the series
+    of what it received from that sender."""
+    page = split_page(raw)
+    return page, parse_one(role, page.own, origin_ms), {
+        key: parse_one(role, one, origin_ms) for key, one in page.received.items()}
+
+
+def parse_one(role: str, raw: dict, origin_ms: float) -> ParticipantSeries:
+    """One sender's media in the one-connection form (split_page's parts)."""
     raw = scrub(raw)
     peers = raw.get("peers") or []
     samples = [s for s in raw.get("samples") or [] if isinstance(s.get("t"), (int, float))]
@@ -124,6 +143,79 @@ def parse_series(role: str, raw: dict, origin_ms: float) -> ParticipantSeries:
     points = tuple(_point(a, b, origin_ms) for a, b in zip(samples, samples[1:]) if b["t"] > a["t"])
     return ParticipantSeries(role, earliest("created_at"), earliest("connected_at"), earliest("first_frame_at"),
                              points)
+
+
+@dataclass(frozen=True)
+class PageMedia:
+    """One page's media split by remote sender: what the page sent (own) and, per sender key, what it
+    received from that sender. Each part is in the one-connection form parse_series reads."""
+    self_key: str | None
+    own: dict
+    received: dict[str, dict]  # sender key (the page's label, else the tracker's group) -> raw
+
+
+def _sending_connection(connections: dict) -> dict:
+    """The connection that carries this page's camera (an SFU's send-only one; the only one in a p2p call)."""
+    with_camera = [c for _, c in sorted(connections.items(), key=lambda kv: int(kv[0])) if c.get("camera")]
+    return with_camera[0] if with_camera else {}
+
+
+def split_page(raw: dict) -> PageMedia:
+    """The tracker's raw series (series.js) split per remote sender. A series in the one-connection form
+    (samples with no "connections": what older trackers wrote, and synthetic tests) is one sender."""
+    raw = scrub(raw)
+    samples = [s for s in raw.get("samples") or [] if isinstance(s.get("t"), (int, float))]
+    if not any("connections" in s for s in samples):
+        return PageMedia(None, raw, {"": raw} if samples else {})
+    peers = {p.get("index"): p for p in raw.get("peers") or []}
+    groups = raw.get("groups") or []
+    labels: dict[str, str] = {}
+    for one in samples:
+        labels.update(one.get("labels") or {})
+    self_key = next((s.get("self") for s in reversed(samples) if s.get("self")), None)
+    own_samples, by_sender = [], {}
+    for one in samples:
+        connections = one.get("connections") or {}
+        sending = _sending_connection(connections)
+        page_wide = {key: sending[key] for key in ("camera", "source_video", "source_audio", "outbound_video",
+                                                   "outbound_audio", "remote_inbound_video",
+                                                   "remote_inbound_audio") if key in sending}
+        own_samples.append({"t": one["t"], "peer": "own", **page_wide,
+                            "candidate_pair": sending.get("candidate_pair")})
+        for group, stream in (one.get("streams") or {}).items():
+            connection = connections.get(str(stream.get("peer"))) or connections.get(stream.get("peer")) or {}
+            by_sender.setdefault(labels.get(group, group), []).append(
+                {"t": one["t"], "peer": stream.get("peer"), "state": connection.get("state"), **page_wide,
+                 "inbound_video": stream.get("inbound_video"), "inbound_audio": stream.get("inbound_audio"),
+                 "candidate_pair": connection.get("candidate_pair")})
+    received = {}
+    for sender, its_samples in by_sender.items():
+        its_groups = [g for g in groups if labels.get(g.get("key"), g.get("key")) == sender]
+        its_peers = {g.get("peer") for g in its_groups} | {s.get("peer") for s in its_samples}
+        frames = [g["first_frame_at"] for g in its_groups if g.get("first_frame_at") is not None]
+        # Joined: when this sender's media started to come (its connection, or its track on a shared one).
+        starts = [max(peers.get(g.get("peer"), {}).get("created_at") or 0, 0) for g in its_groups]
+        connected = [peers[i]["connected_at"] for i in its_peers if i in peers and peers[i].get("connected_at")]
+        created = min(starts) if starts else min((peers[i]["created_at"] for i in its_peers if i in peers),
+                                                  default=None)
+        received[sender] = {"peers": [{"index": 0, "created_at": created, "connected_at": min(connected, default=None),
+                                       "first_frame_at": min(frames, default=None)}],
+                            "samples": its_samples}
+    own_peers = [{"index": 0, "created_at": min((p.get("created_at") for p in peers.values()
+                                                 if p.get("created_at") is not None), default=None),
+                  "connected_at": min((p.get("connected_at") for p in peers.values()
+                                       if p.get("connected_at") is not None), default=None),
+                  "first_frame_at": None}]
+    return PageMedia(self_key, {"peers": own_peers, "samples": own_samples}, received)
+
+
+def media_stayed_on_this_machine(raw: dict) -> bool | None:
+    """Whether every selected candidate pair the page sampled ran on loopback or from this machine's address
+    to the same address, over IPv4 (None: no pair was selected)."""
+    seen = [bool(c["candidate_pair"].get("on_this_machine")) and not c["candidate_pair"].get("ipv6")
+            for s in raw.get("samples") or [] for c in (s.get("connections") or {}).values()
+            if c.get("candidate_pair")]
+    return all(seen) if seen else None
 
 
 def origin_of(raws: list[dict]) -> float | None:

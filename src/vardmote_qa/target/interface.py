@@ -25,6 +25,19 @@ class VisitKind(enum.Enum):
     CHAT = "chatt"
 
 
+class VideoEngine(enum.Enum):
+    """How a meeting's media travel: peer to peer, or routed through the service's SFU (a conference always)."""
+    P2P = "p2p"
+    SFU = "sfu"
+
+
+class PatientNames(enum.Enum):
+    """How the patients of a conference see each other, as a unit allows (never an identity number)."""
+    FULL = "fullständigt namn"
+    FIRST = "förnamn"
+    NUMBERED = "deltagarnummer"
+
+
 class StaffRole(enum.Enum):
     """What a staff account may do at a unit (the adapter maps these to the target's own roles)."""
     CLINICIAN = "vårdpersonal"  # meets patients, picks errands up from the queue, books, reads visits
@@ -209,7 +222,9 @@ class TriageApi(Protocol):
 
 class StaffApi(Protocol):
     """What a staff account may ask of the service; the service refuses what the account's role does not allow."""
-    def book_visit(self, unit: str, personnummer: str, starts_at: str, kind: VisitKind) -> Visit: ...
+    def book_visit(self, unit: str, personnummer: str, starts_at: str, kind: VisitKind,
+                   engine: VideoEngine | None = None) -> Visit: ...
+    def book_conference(self, unit: str, personnummers: list[str], starts_at: str) -> Visit: ...
     def visit(self, visit_id: int) -> Visit: ...
     def invitations_for(self, visit_id: int) -> list[Sms]: ...
     def pick_up(self, visit_id: int) -> Visit: ...
@@ -235,6 +250,8 @@ class AdminApi(Protocol):
     def unit_settings(self) -> list[UnitSettings]: ...
     def unit_name(self, slug_or_name: str) -> str: ...
     def interpreter_languages(self) -> list[str]: ...
+    def set_unit_video(self, unit: str, engine: VideoEngine | None = None,
+                       patient_names: PatientNames | None = None) -> None: ...
 
 
 class PatientApi(Protocol):

@@ -8,6 +8,7 @@ const role = root.dataset.role;
 const kind = root.dataset.kind;
 const degradeVideo = root.dataset.degradeVideo === "true";
 const answerAnyOffer = root.dataset.answerAnyOffer === "true";  // a weakened sandbox (test only)
+const routed = root.dataset.videomotor === "sfu";  // the meeting's media go through the SFU (sfu_room.js)
 const STATUS_LABELS = {ko: "I kön", bokat: "Bokat", vantar: "I väntrummet", pagar: "Pågår", avslutat: "Avslutat"};
 
 let status = root.dataset.status;
@@ -72,13 +73,14 @@ async function handle(message) {
       break;
     case "call-members":
       // One offer per patient arrival: both this and peer-joined can announce the same arrival.
+      if (routed) break;
       if (role === "clinician" && (message.in_call.includes("patient") || message.in_call.includes("guest")) && !peer) await offer();
       break;
     case "peer-joined":
-      if (role === "clinician" && !peer) await offer();
+      if (!routed && role === "clinician" && !peer) await offer();
       break;
     case "peer-left":
-      closePeer();
+      if (!routed) closePeer();
       break;
     case "signal":
       if (isOfferFromStranger(message)) { send({type: "signal", data: {decline: true}}); break; }
@@ -104,6 +106,7 @@ function isOfferFromStranger(message) {
 async function startCall() {
   if (kind !== "video" || status !== "pagar" || role === "observer") return;
   await localMedia();
+  if (routed) { $("remote-video").hidden = true; await window.vardmoteSfu.join(visitId, localStream); return; }
   send({type: "join-call"});
 }
 
@@ -163,6 +166,7 @@ function closePeer() {
 }
 
 function endVisit() {
+  if (routed) window.vardmoteSfu.leave();
   closePeer();
   if (localStream) { localStream.getTracks().forEach((track) => track.stop()); localStream = null; }
   mediaReady = null;

@@ -10,6 +10,7 @@ from ...waiting import API_TIMEOUT_S
 from ..interface import (ConsentPage, Errand, OpenVisitPage, PersonalData, Refused, Sms, SmsText, StaffAccount,
                          StaffRole, TargetError, TriageStep, UnitSettings, Visit, VisitKind)
 from ..interface import GuestInvitation, GuestKind
+from ..interface import PatientNames, VideoEngine
 from . import protocol
 
 
@@ -52,9 +53,19 @@ class SandboxApi:
     def unit_id(self, slug_or_name: str) -> int:
         return self.unit(slug_or_name)["id"]
 
-    def book_visit(self, unit: str, personnummer: str, starts_at: str, kind: VisitKind) -> Visit:
-        body = protocol.booking(self.unit_id(unit), personnummer, starts_at, kind)
+    def book_visit(self, unit: str, personnummer: str, starts_at: str, kind: VisitKind,
+                   engine: VideoEngine | None = None) -> Visit:
+        body = protocol.booking(self.unit_id(unit), personnummer, starts_at, kind, engine)
         return protocol.read_visit(self._call("POST", protocol.VISITS, json=body))
+
+    def book_conference(self, unit: str, personnummers: list[str], starts_at: str) -> Visit:
+        body = protocol.conference(self.unit_id(unit), personnummers, starts_at)
+        return protocol.read_visit(self._call("POST", protocol.CONFERENCES, json=body))
+
+    def set_unit_video(self, unit: str, engine: VideoEngine | None = None,
+                       patient_names: PatientNames | None = None) -> None:
+        self._call("PUT", protocol.unit_video(self.unit_id(unit)),
+                   json=protocol.unit_video_settings(engine, patient_names))
 
     def visit(self, visit_id: int) -> Visit:
         return protocol.read_visit(self._call("GET", protocol.visit(visit_id)))

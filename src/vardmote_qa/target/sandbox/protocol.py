@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..interface import (ConsentPage, OpenVisit, OpenVisitPage, PersonalData, Sms, SmsText, StaffRole, TriageStep,
                          UnitSettings, Visit, VisitKind, VisitStatus)
 from ..interface import GuestInvitation, GuestKind
+from ..interface import PatientNames, VideoEngine
 
 # -- routes ----------------------------------------------------------------------------------------------
 HEALTH = "/health"
@@ -126,9 +127,33 @@ def patient_login(personnummer: str) -> dict:
     return {"personnummer": personnummer}
 
 
-def booking(unit_id: int, personnummer: str, starts_at: str, kind: VisitKind) -> dict:
-    """A provider-initiated meeting; starts_at as target.meeting_time.meeting_start() writes it."""
-    return {"unit_id": unit_id, "personnummer": personnummer, "starts_at": starts_at, "kind": KIND_WORDS[kind]}
+def booking(unit_id: int, personnummer: str, starts_at: str, kind: VisitKind,
+            engine: VideoEngine | None = None) -> dict:
+    """A provider-initiated meeting; starts_at as target.meeting_time.meeting_start() writes it. Without an
+    engine the unit's own is used."""
+    body = {"unit_id": unit_id, "personnummer": personnummer, "starts_at": starts_at, "kind": KIND_WORDS[kind]}
+    return body if engine is None else {**body, "videomotor": engine.value}
+
+
+CONFERENCES = "/api/conferences"  # POST books a group meeting: one visit, several patients, always SFU
+PATIENT_NAME_WORDS = {PatientNames.FULL: "namn", PatientNames.FIRST: "fornamn", PatientNames.NUMBERED: "deltagare"}
+
+
+def conference(unit_id: int, personnummers: list[str], starts_at: str) -> dict:
+    return {"unit_id": unit_id, "personnummer": list(personnummers), "starts_at": starts_at}
+
+
+def unit_video(unit_id: int) -> str:
+    return f"/api/units/{unit_id}/videomotor"
+
+
+def unit_video_settings(engine: VideoEngine | None, patient_names: PatientNames | None) -> dict:
+    body = {}
+    if engine is not None:
+        body["videomotor"] = engine.value
+    if patient_names is not None:
+        body["patienter_ser_varandra"] = PATIENT_NAME_WORDS[patient_names]
+    return body
 
 
 def errand(unit_id: int, text: str, kind: VisitKind, interpreter_language: str | None) -> dict:

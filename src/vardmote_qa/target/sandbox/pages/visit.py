@@ -33,7 +33,8 @@ class VisitPage:
         self._message = page.get_by_label("Meddelande")
         self._send = page.get_by_role("button", name="Skicka")
         self._chat_log = page.get_by_test_id("chat-log")
-        self._remote_video = page.get_by_test_id("remote-video")
+        # The p2p call's one remote video, or the first participant's video of an SFU meeting.
+        self._remote_video = page.locator("[data-testid=remote-video]:visible, [data-testid=participant-video]").first
         self._closed = page.get_by_test_id("visit-closed")
         self._queue = page.get_by_test_id("queue")
         self._pick_up = page.get_by_role("button", name="Ta ärendet")
