@@ -12,7 +12,6 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from . import VERSION, api, api_errands, api_units, open_visits, pages, pages_units, seed, triage
 from . import api_guests, guests, pages_guests
 from . import VERSION, api, api_errands, api_units, api_video, open_visits, pages, pages_units, seed, triage
 from . import video_engines
