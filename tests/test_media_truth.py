@@ -13,6 +13,9 @@ from vardmote_qa.media.tiers import Tier
 from vardmote_qa.bench.video_truth import (LOSS_TOLERANCE_PP, TRUTH_PROFILE, Stage, audio_loss_pct, rtt_ms,
                                      rtt_within_tolerance, run_visit)
 
+
+# Measures video: `make test` runs it after the parallel part, alone on the cores (a starved camera is not judged).
+pytestmark = pytest.mark.video
 SUITE_RUNS = 3
 SUITE_SECONDS = 6
 
