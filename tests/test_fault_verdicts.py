@@ -51,7 +51,7 @@ def crash_when_loaded(workspace: Path) -> None:
         history = layout.load_stats_history
         return history.exists() and len(history.read_text(encoding="utf-8").splitlines()) > 2
 
-    eventually(loaded, timeout=180, description="att lasttestet har kommit en bit")
+    eventually(loaded, timeout=300, description="att lasttestet har kommit en bit")  # five nightlies start at once
     base_url = json.loads(layout.manifest.read_text(encoding="utf-8"))["environment"]["base_url"]
     admin = requests.Session()
     admin.post(f"{base_url}{protocol.STAFF_LOGIN}", json=protocol.staff_login("admin", "sandlada"),

@@ -64,9 +64,15 @@ def test_a_load_part_killed_half_way_is_an_incomplete_run(tmp_path):
                                 "--historik", str(tmp_path / "history.sqlite")],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=PROJECT)
 
+    def command_of(child) -> list[str]:
+        try:
+            return child.cmdline()
+        except psutil.Error:  # a short-lived child of the nightly ended (or is a zombie) while we looked
+            return []
+
     def locust_master():
         children = psutil.Process(process.pid).children(recursive=False)
-        return next((child for child in children if child.cmdline()[1:3] == ["-m", "locust"]), None)
+        return next((child for child in children if command_of(child)[1:3] == ["-m", "locust"]), None)
 
     master = eventually(locust_master, timeout=120, description="att Locust startar")
     history = latest(tmp_path).load_stats_history

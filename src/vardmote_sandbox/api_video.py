@@ -104,7 +104,7 @@ def _skipped_feed(request: Request, database, visit: dict, user: User) -> str | 
     return video_engines.participant_key(visit["id"], "staff", visit["clinician_id"])
 
 
-@router.get("/videomotor/janus.js")
+@router.get("/videomotor/janus.js", include_in_schema=False)  # a static script, not an API
 def janus_library() -> FileResponse:
     """Debian's janus.js (libjs-janus-gateway), served by the sandbox so that pages need no other origin."""
     if not JANUS_JS.exists():

@@ -9,21 +9,35 @@ from __future__ import annotations
 
 import ctypes
 import json
+import re
 import secrets
 import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-from .config import JanusPorts, write_config
+from .config import JanusPorts, own_ipv4_addresses, write_config
 
 # Janus answers its info request within a second here; ten allow for a loaded machine.
 READY_TIMEOUT_S = 10.0
 STOP_TIMEOUT_S = 5.0
 _PR_SET_PDEATHSIG = 1
+
+
+# IPv6 addresses in Janus's log ("fd00::2", "fe80::1%eth0"): at least one "::" or seven colons.
+_IPV6 = re.compile(r"\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4})*::[0-9a-f:]*(?:%\w+)?|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b",
+                   re.IGNORECASE)
+
+
+def cleaned(text: str, secrets_and_addresses: list[str]) -> str:
+    """A copy fit for the run folder: no address of this machine and no admin key (they must not leave the run)."""
+    for value in secrets_and_addresses:
+        text = text.replace(value, "[dold]")
+    return _IPV6.sub(lambda m: m.group(0) if m.group(0) in ("::", "::1") else "[dold]", text)
 
 
 class JanusUnavailable(Exception):
@@ -49,10 +63,14 @@ def janus_binary() -> str | None:
 
 class JanusProcess:
     def __init__(self, folder: Path):
+        # Janus runs from a private folder of its own: its configuration holds this machine's addresses and
+        # the room admin key. The run folder (`folder`) gets cleaned copies of the configuration and the log
+        # when Janus stops.
         self.folder = Path(folder)
+        self.live = Path(tempfile.mkdtemp(prefix="vmqa-janus-"))
         self.ports = JanusPorts(_free_port(), _free_port())
         self.admin_key = secrets.token_urlsafe(16)
-        self.log_path = self.folder / "janus.log"
+        self.log_path = self.live / "janus.log"
         self._process: subprocess.Popen | None = None
         self._ready = False
 
@@ -69,9 +87,9 @@ class JanusProcess:
         if binary is None:
             raise JanusUnavailable("Janus saknas på datorn: kör 'make setup' (eller 'sudo apt-get install janus "
                                    "libjs-janus-gateway') för att få den routade videomotorn.")
-        config = write_config(self.folder, self.ports, self.admin_key)
+        config = write_config(self.live, self.ports, self.admin_key)
         log = self.log_path.open("ab")
-        self._process = subprocess.Popen([binary, "-C", str(config), "-F", str(self.folder), "--disable-colors"],
+        self._process = subprocess.Popen([binary, "-C", str(config), "-F", str(self.live), "--disable-colors"],
                                          stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                          preexec_fn=_die_with_parent)
         return self
@@ -108,3 +126,16 @@ class JanusProcess:
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
+        self._keep_cleaned_copies()
+
+    def _keep_cleaned_copies(self) -> None:
+        if not self.live.exists():
+            return
+        hidden = [self.admin_key, *own_ipv4_addresses()]
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name in ("janus.jcfg", "janus.log"):
+            source = self.live / name
+            if source.exists():
+                (self.folder / name).write_text(cleaned(source.read_text(encoding="utf-8", errors="replace"), hidden),
+                                                encoding="utf-8")
+        shutil.rmtree(self.live, ignore_errors=True)
