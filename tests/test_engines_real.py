@@ -25,6 +25,7 @@ from vardmote_qa.media.engines import compare_engines, worse_engines
 from vardmote_qa.media.profiles import load_profiles
 from vardmote_qa.media.record import stable_name
 from vardmote_qa.media.thresholds import load_thresholds
+from vardmote_qa.media.tiers import Tier
 from vardmote_qa.run.layout import RunLayout
 
 pytestmark = pytest.mark.video
@@ -34,6 +35,8 @@ SECONDS = 8            # measured after the first frames; the known freeze runs 
 AT_ONCE = 2            # one p2p and one sfu visit at a time: the machine's noise hits both alike
 FREEZE_S = 3.0
 LABEL = "motorer-frys-sfu"
+ENGINES = ("p2p", "sfu")
+FREEZE_MEASURES = ("freeze_ratio", "fps_ratio")
 
 
 @pytest.fixture
@@ -51,23 +54,26 @@ def test_a_freeze_on_the_sfu_alone_makes_the_engine_table_name_sfu_worse(faults,
     box = {}
     started = time.monotonic()
     worker = threading.Thread(target=lambda: box.setdefault("outcomes", asyncio.run(run_campaign(
-        stage, [load_profiles()["bredband"]], VISITS, AT_ONCE, SECONDS, label=LABEL, engines=("p2p", "sfu")))))
+        stage, [load_profiles()["bredband"]], VISITS, AT_ONCE, SECONDS, label=LABEL, engines=ENGINES))))
     worker.start()
     worker.join()
     took = time.monotonic() - started
     outcomes = box["outcomes"]
     assert all(o.result is not None for o in outcomes), [(o.label, o.problem) for o in outcomes]
-    if any(o.result.cannot_judge for o in outcomes):
-        pytest.fail("Testdatorn hann inte med: " + "; ".join(p for o in outcomes for p in o.result.overloaded))
-
-    by_engine = {e: [o.result for o in outcomes if o.engine == e] for e in ("p2p", "sfu")}
-    assert [len(v) for v in by_engine.values()] == [VISITS, VISITS]
-    # the fault reached the SFU's visits: the patient's video froze at the clinician, on its own measure
-    for result in by_engine["sfu"]:
-        assert result.tier.value == "fail", result.verdict.reason
-        assert result.measure("vårdpersonalen", "freeze_ratio").tier.value == "fail", result.verdict.reason
-    failed_p2p = [r.verdict.reason for r in by_engine["p2p"] if r.tier.value == "fail"]
+    judged = {e: [o.result for o in outcomes if o.engine == e and not o.result.cannot_judge] for e in ENGINES}
+    # the fault reached every judged SFU visit: the patient's video stood still at the clinician, on the
+    # freeze's own measures (a 3 s freeze in an 8 s visit: the frozen share, or the frame rate when the
+    # picture stood still over Chromium's 5 s pause limit); no judged p2p visit failed
+    for result in judged["sfu"]:
+        assert result.tier is Tier.FAIL, result.verdict.reason
+        failing = {m for m in FREEZE_MEASURES if result.measure("vårdpersonalen", m).tier is Tier.FAIL}
+        assert failing, result.verdict.reason
+    failed_p2p = [r.verdict.reason for r in judged["p2p"] if r.tier is Tier.FAIL]
     assert not failed_p2p, failed_p2p
+    if any(len(results) < VISITS for results in judged.values()):
+        pytest.fail(f"Testdatorn hann inte med: bedömda besök {({e: len(r) for e, r in judged.items()})}, "
+                    f"testet behöver {VISITS} per motor; " + "; ".join(
+                        p for o in outcomes if o.result.cannot_judge for p in o.result.overloaded))
 
     folder = RunLayout(run_dir).media_visits
     records = [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob(f"{stable_name(LABEL)}-*.json")]
