@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
-from . import consent, texts, video_engines, visits
+from . import consent, guests, texts, video_engines, visits
 from .auth import User, api_user
 from .db import now
 from .janus.config import JANUS_JS
@@ -70,14 +70,15 @@ def book_conference(body: ConferenceBooking, request: Request, user: User = Depe
 @router.get("/api/visits/{visit_id}/videorum")
 def video_room(visit_id: int, request: Request, user: User = Depends(api_user)) -> dict:
     """What this participant's page needs to join the meeting's SFU room: the room, its pin, the server,
-    its own key and the names it may show. Only the meeting's patients and staff who meet patients."""
+    its own key and the names it may show. Only the meeting's patients, its guests (a relative or an
+    interpreter by their own link: visit_for lets a guest reach only that visit) and staff who meet patients."""
     database = request.app.state.database
     visit = visits.visit_for(database, user, visit_id)
     consent.require_on_visit(request.app.state, user, visit)
     engine = video_engines.engine_of(database, visit)
     if engine != "sfu":
         return {"videomotor": engine}
-    if not (user.is_patient or user.may("mota", visit["unit_id"])):
+    if not (user.is_patient or user.kind == guests.GUEST or user.may("mota", visit["unit_id"])):
         raise HTTPException(status_code=403, detail="Bara mötets deltagare kommer in i videorummet.")
     if visit["status"] != "pagar":
         raise HTTPException(status_code=409, detail="Besöket pågår inte.")
@@ -86,7 +87,7 @@ def video_room(visit_id: int, request: Request, user: User = Depends(api_user)) 
         room, pin = rooms.room_for(visit_id)
     except JanusUnavailable as error:
         raise HTTPException(status_code=503, detail=str(error))
-    kind = "patient" if user.is_patient else "staff"
+    kind = "patient" if user.is_patient else video_engines.GUEST_KEY if user.kind == guests.GUEST else "staff"
     return {"videomotor": "sfu", "server": rooms.janus.websocket_url, "room": room, "pin": pin,
             "self": video_engines.participant_key(visit_id, kind, user.id),
             "names": video_engines.names_for(database, visit, user),

@@ -61,11 +61,13 @@ def book_physical(database: Database, user: User, unit_id: int, personnummer: st
     patient = database.query_one("SELECT id FROM patients WHERE personnummer = ?", (personnummer.replace("-", ""),))
     if patient is None:
         raise HTTPException(status_code=404, detail="Patienten finns inte.")
-    from . import visits  # visits imports nothing of ours; importing late keeps the two modules apart
+    from . import video_engines, visits  # visits imports nothing of ours; importing late keeps the two modules apart
     visit_id = database.execute(
         "INSERT INTO visits (unit_id, patient_id, clinician_id, starts_at, kind, status, origin, invite_token,"
         " created_at) VALUES (?, ?, ?, ?, 'video', 'bokat', ?, ?, ?)",
         (unit_id, patient["id"], user.id, starts_at, PHYSICAL, secrets.token_urlsafe(16), now()))
+    # more than two take part (staff in the room, a specialist, guests): the meeting runs on the SFU
+    video_engines.set_visit_engine(database, visit_id, "sfu")
     visit = visits.get_visit(database, visit_id)
     if send_patient_sms is not None:
         send_patient_sms(visit)

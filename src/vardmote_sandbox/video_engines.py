@@ -13,6 +13,7 @@ from typing import Any
 
 from fastapi import HTTPException
 
+from . import guests
 from .auth import User
 from .db import Database
 
@@ -21,6 +22,7 @@ ENGINES = ("p2p", "sfu")
 PATIENT_NAMES = {"namn": "fullständigt namn", "fornamn": "förnamn", "deltagare": "Deltagare och ett nummer"}
 DEFAULT_PATIENT_NAMES = "fornamn"
 UNKNOWN_ENGINE = "Videomotorn måste vara p2p eller sfu."
+GUEST_KEY = "guest"  # the kind in a guest's participant key (a guest link's id, guests.py)
 
 _SCHEMA = [
     "ALTER TABLE units ADD COLUMN video_engine TEXT NOT NULL DEFAULT 'p2p'",
@@ -120,4 +122,8 @@ def names_for(database: Database, visit: dict[str, Any], viewer: User) -> dict[s
             names[key] = _first_name(patient["name"])
         else:
             names[key] = f"Deltagare {number}"
+    # the meeting's guests (a relative, an interpreter) by the name they were invited with and their role
+    for guest in database.query("SELECT id, name, guest_role FROM guest_links WHERE visit_id = ?", (visit["id"],)):
+        role = guests.GUEST_ROLES.get(guest["guest_role"], guest["guest_role"])
+        names[participant_key(visit["id"], GUEST_KEY, guest["id"])] = f"{guest['name']} ({role})"
     return names

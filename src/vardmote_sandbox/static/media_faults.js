@@ -45,6 +45,7 @@ window.vardmoteMediaFaults = (() => {
       }
     };
     peer.addEventListener("connectionstatechange", start);
+    start();  // already connected (the SFU page watches its sending connection once it receives another)
   }
 
   return {watch};

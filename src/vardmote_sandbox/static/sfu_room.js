@@ -58,6 +58,15 @@ window.vardmoteSfu = (() => {
     delete feeds[id];
   }
 
+  // The faults' clock starts when this page sends and receives another participant: the publishing
+  // connection alone is up as soon as Janus answers, while the others may subscribe seconds later (a
+  // busy machine), and a fault over before anyone receives would hit no one. On p2p one connection is both.
+  let sending = null;
+  let receiving = false;
+  function watchFaults() {
+    if (sending && receiving) window.vardmoteMediaFaults.watch(sending, document.getElementById("visit").dataset.role);
+  }
+
   function subscribe(publisher) {
     if (feeds[publisher.id] || publisher.display === config.self) return;
     const feed = feeds[publisher.id] = { key: publisher.display, handle: null, element: null, media: null };
@@ -79,6 +88,7 @@ window.vardmoteSfu = (() => {
           success: (answer) => feed.handle.send({ message: { request: "start", room: config.room }, jsep: answer }),
           error: (error) => fail(`Kunde inte ta emot ${nameOf(feed.key)}: ${error}`) });
       },
+      webrtcState: (up) => { if (up) { receiving = true; watchFaults(); } },
       onremotetrack: (track, mid, on) => {
         if (!feeds[publisher.id]) return;
         showFeed(feed);
@@ -105,8 +115,8 @@ window.vardmoteSfu = (() => {
       success: (jsep) => {
         handle.send({ message: { request: "configure", audio: true, video: true }, jsep });
         // Test-only media faults (media_faults.js) act on this page's sending connection, as on p2p.
-        const peer = handle.webrtcStuff && handle.webrtcStuff.pc;
-        if (peer) window.vardmoteMediaFaults.watch(peer, document.getElementById("visit").dataset.role);
+        sending = handle.webrtcStuff && handle.webrtcStuff.pc;
+        watchFaults();
       },
       error: (error) => fail(`Kunde inte skicka din bild och ditt ljud: ${error}`),
     });
