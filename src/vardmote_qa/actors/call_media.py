@@ -40,6 +40,10 @@ class CallMedia:
         observation = MediaObservation(parse_series(self._participant, raw, origin_of([raw]) or 0))
         return observation if observation.complete() else None
 
+    def raw(self) -> dict:
+        """The page's samples as the tracker gathered them (nothing when no page is open)."""
+        return self._browsing.page.evaluate(SERIES_SCRIPT) if self._browsing.is_open else _NOTHING_SAMPLED
+
     def use_network(self, profile: NetworkProfile) -> None:
         """Must come before the call starts: Chromium throttles only sockets created under emulation."""
         if self._network is None:
