@@ -1,5 +1,6 @@
-"""Steps about meetings on the routed video engine (SFU): booking on it and conferences (a meeting of several),
-who receives whom, the names shown, and where its media ran."""
+"""Steps about meetings on the routed video engine (SFU): booking on it, conferences, where its media ran.
+
+A conference is a meeting of several: who receives whom (every receiver, every sender) and the names shown."""
 
 from pytest_bdd import given, parsers, then, when
 
