@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..media.conference import Page as MeetingPage
+from ..media.conference import MEETING_WINDOW_SAMPLES, Page as MeetingPage
 from ..media.observation import MediaObservation
 from ..media.profiles import NetworkProfile
 from ..target.interface import ChatLine, ChatSender, VisitScreen, VisitStatus
@@ -129,8 +129,9 @@ class Participant(Actor):
         return self.browsing.is_open and self.visit_id == visit_id and f"/besok/{visit_id}" in self.page.url
 
     def meeting_page(self) -> MeetingPage:
-        """What this person's page has sampled so far, for the per-sender check (no step title: it is polled)."""
-        return MeetingPage(self.role_word, self.media.raw())
+        """What this person's page sampled in the last seconds, for the per-sender check (no step title: it is
+        polled). A window, not the whole visit: what matters is what flows now, and reading it stays cheap."""
+        return MeetingPage(self.role_word, self.media.recent_raw(MEETING_WINDOW_SAMPLES))
 
     @step_title("{self.role_word} läser namnen som visas för de andra i mötet")
     def shown_names(self) -> dict[str, str]:

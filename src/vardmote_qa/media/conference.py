@@ -14,6 +14,8 @@ from .series import ParticipantSeries, parse_page
 
 # "Growing": counted over the newest sampled seconds, so one slow sample on a loaded machine is not a stop.
 RECENT_POINTS = 3
+# How many of a page's newest samples (one a second) the check reads: "no video" means none in this window.
+MEETING_WINDOW_SAMPLES = 10
 
 
 @dataclass(frozen=True)
