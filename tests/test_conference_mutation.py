@@ -6,6 +6,7 @@ the same scenario passes (it runs with the other video features in the suite).""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -19,8 +20,7 @@ pytestmark = pytest.mark.video
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO = "gruppmöte_ser_och_hör_varandra"
-ONLY_THAT_PAIR = ("Alla i mötet ser och hör inte varandra: "
-                  "patient 2 från vårdpersonalen: ingen video (inga avkodade bildrutor), ingen bildstorlek (")
+THAT_PAIR = "patient 2 från vårdpersonalen: ingen video (inga avkodade bildrutor), ingen bildstorlek"
 
 
 def test_a_conference_where_patient_2_misses_the_clinicians_video_fails_naming_both(tmp_path):
@@ -37,4 +37,8 @@ def test_a_conference_where_patient_2_misses_the_clinicians_video_fails_naming_b
     failure = cases[0].find("failure")
     assert failure is not None, "scenariot gick igenom fast patient 2 inte tog emot vårdpersonalens video"
     message = failure.get("message") or ""
-    assert ONLY_THAT_PAIR in message, f"scenariot föll av något annat: {message[:2000]}"
+    # What was missing at the bound (before the sightings): that pair's video, and its audio still came. On a
+    # very loaded machine other pairs may still be starting at the bound; they are not what is asserted here.
+    last = re.split(r" \(\d+ deltagare som tar emot varandra", message.split("varandra: ", 1)[-1], maxsplit=1)[0]
+    missing = last.split("; ")
+    assert THAT_PAIR in missing, f"scenariot föll av något annat: {message[:2000]}"
