@@ -1,11 +1,16 @@
-"""Steps about meetings on the routed video engine (SFU): booking on it, and where its media ran."""
+"""Steps about meetings on the routed video engine (SFU): booking on it, conferences, where its media ran.
 
-from pytest_bdd import given, parsers, then
+A conference is a meeting of several: who receives whom (every receiver, every sender) and the names shown."""
+
+from pytest_bdd import given, parsers, then, when
 
 from steps.phrasing import VISIT_KINDS, duty, phrase
 
+from vardmote_qa.actors.meeting import expect_everyone_receives_everyone, identity_numbers_shown
+from vardmote_qa.actors.participant import Participant
+from vardmote_qa.actors.patient import Patient
 from vardmote_qa.actors.roles import Duty
-from vardmote_qa.media.series import media_stayed_on_this_machine
+from vardmote_qa.media.series import media_stayed_on_this_machine, split_page
 from vardmote_qa.target.interface import VideoEngine
 
 ENGINES = {"p2p": VideoEngine.P2P, "sfu": VideoEngine.SFU}
@@ -29,3 +34,45 @@ def media_stayed_here(cast):
         assert verdict is True, (f"{actor.role_word}s media gick inte bara inom den här datorn: "
                                  + ("inget valt kandidatpar i statistiken" if verdict is None
                                     else "ett valt kandidatpar var inte loopback eller datorns egen adress (IPv4)"))
+
+
+@given(phrase("att {role:Roll} har bokat ett gruppmöte med {patients:Roller}"), target_fixture="visit")
+@duty(Duty.BOOK)
+def booked_conference(cast, role, patients):
+    people = cast.by_roles(patients)
+    visit = cast.by_role(role).book_conference_with(people, names=patients)
+    cast.note_booking(visit.id, people[0].role_word)  # "kallelsen" of the visit is the first patient's
+    return visit
+
+
+def _in_meeting(cast, visit) -> list[Participant]:
+    return [actor for actor in cast.present() if isinstance(actor, Participant) and actor.in_meeting(visit.id)]
+
+
+@then(parsers.parse("ser och hör var och en i mötet alla andra i mötet"))
+def everyone_receives_everyone(cast, visit):
+    """Everyone whose page is on the meeting now: each receiver checks each other sender, from its own stats."""
+    present = _in_meeting(cast, visit)
+    assert len(present) >= 2, f"bara {len(present)} deltagare är i mötet: {', '.join(a.role_word for a in present)}"
+    expect_everyone_receives_everyone(present)
+
+
+@then(parsers.parse("ser patienterna i mötet varandra med namn, aldrig med personnummer"))
+def patients_see_names_only(cast, visit):
+    present = _in_meeting(cast, visit)
+    patients = [actor for actor in present if isinstance(actor, Patient)]
+    assert len(patients) >= 2, f"bara {len(patients)} patienter är i mötet"
+    numbers = [patient.personnummer for patient in patients]
+    keys = {actor.role_word: split_page(actor.meeting_page().raw).self_key for actor in present}
+    for patient in patients:
+        names = patient.shown_names()
+        others = [p.role_word for p in patients if p is not patient]
+        unnamed = [other for other in others if not (names.get(keys[other]) or "").strip()]
+        assert not unnamed, f"{patient.role_word} ser inget namn för {', '.join(unnamed)} (visas: {names})"
+        shown = identity_numbers_shown(names, numbers)
+        assert not shown, f"{patient.role_word} ser ett personnummer bland namnen i mötet: {shown}"
+
+
+@when(phrase("{patient:Roll} kommer tillbaka till mötet"))
+def returns_to_meeting(cast, patient, visit):
+    cast.by_role(patient).return_to_visit(visit.id)

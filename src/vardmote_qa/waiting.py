@@ -17,6 +17,9 @@ CHAT_DELIVERY_TIMEOUT_S = 10.0
 # ICE connected and the first remote frame decoded (Jitsi's torture tests allow 10 s for TTFF; we add
 # margin for a loaded CI machine, the verdict's own tiers judge the measured time).
 MEDIA_START_TIMEOUT_S = 20.0
+# Every receiver of a meeting of several gets every other sender's video and audio within this (Jitsi's own
+# torture tests allow 15 s for a conference; doubled: four browsers share the cores with parallel runs).
+CONFERENCE_MEDIA_TIMEOUT_S = 30.0
 # A service's automatic close of old visits runs every few seconds (the sandbox's sweep: 2 s).
 AUTO_CLOSE_TIMEOUT_S = 15.0
 # HTTP calls to the target's API.

@@ -40,6 +40,14 @@ class CallMedia:
         observation = MediaObservation(parse_series(self._participant, raw, origin_of([raw]) or 0))
         return observation if observation.complete() else None
 
+    def recent_raw(self, samples: int) -> dict:
+        """The page's newest samples as the tracker gathered them (nothing when no page is open): polled while
+        a meeting runs, so only the newest few cross into Python, not the whole visit's."""
+        if not self._browsing.is_open:
+            return _NOTHING_SAMPLED
+        return self._browsing.page.evaluate(
+            f"() => {{ const all = ({SERIES_SCRIPT})(); all.samples = all.samples.slice(-{int(samples)}); return all; }}")
+
     def use_network(self, profile: NetworkProfile) -> None:
         """Must come before the call starts: Chromium throttles only sockets created under emulation."""
         if self._network is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..media.conference import MEETING_WINDOW_SAMPLES, Page as MeetingPage
 from ..media.observation import MediaObservation
 from ..media.profiles import NetworkProfile
 from ..target.interface import ChatLine, ChatSender, VisitScreen, VisitStatus
@@ -121,6 +122,25 @@ class Participant(Actor):
         self.evidence.attach_media_stats(f"Mediastatistik {self.role_word} besök {self.visit_id}",
                                          observation.as_dict())
         return observation
+
+    # -- a meeting of several (conference) -------------------------------------------------------------
+    def in_meeting(self, visit_id: int) -> bool:
+        """Whether this person's page is on the visit now (a participant who left is on another page)."""
+        return self.browsing.is_open and self.visit_id == visit_id and f"/besok/{visit_id}" in self.page.url
+
+    def meeting_page(self) -> MeetingPage:
+        """What this person's page sampled in the last seconds, for the per-sender check (no step title: it is
+        polled). A window, not the whole visit: what matters is what flows now, and reading it stays cheap."""
+        return MeetingPage(self.role_word, self.media.recent_raw(MEETING_WINDOW_SAMPLES))
+
+    @step_title("{self.role_word} läser namnen som visas för de andra i mötet")
+    def shown_names(self) -> dict[str, str]:
+        return self.visit_screen.participant_names()
+
+    @step_title("{self.role_word} kommer tillbaka till besök {visit_id}")
+    def return_to_visit(self, visit_id: int) -> None:
+        self.visit_screen.open(visit_id)
+        self.visit_id = visit_id
 
     @step_title("{self.role_word} är på nätet {profile.name}")
     def use_network(self, profile: NetworkProfile) -> None:

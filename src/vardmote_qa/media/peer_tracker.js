@@ -52,8 +52,12 @@
     return null;
   }
 
+  // Track object -> group. Not by track id: an SFU's receive connections may all name their tracks alike
+  // (Janus: "janusa0", "janusv1" on every subscriber connection), so an id is unique only per connection.
+  const groupOfTrack = new Map();
+
   function groupFor(entry, track, streamId) {
-    const known = state.groups.find((g) => g.tracks[track.id]);
+    const known = groupOfTrack.get(track);
     if (known) return known;
     // Same stream id: the same sender, unless that group is live on another open connection right now.
     let group = state.groups.find((g) => g.stream === streamId && (g.peer === entry.index ||
@@ -66,15 +70,16 @@
     }
     group.peer = entry.index;
     group.tracks[track.id] = track.kind;
+    groupOfTrack.set(track, group);
     return group;
   }
 
-  // The keys pages put on their media elements: track id -> sender key, and this page's own key.
+  // The keys pages put on their media elements: track object -> sender key, and this page's own key.
   function pageLabels() {
-    const byTrack = {};
+    const byTrack = new Map();
     document.querySelectorAll("[data-vmqa-sender]").forEach((element) => {
       const stream = element.srcObject;
-      if (stream && stream.getTracks) stream.getTracks().forEach((t) => { byTrack[t.id] = element.dataset.vmqaSender; });
+      if (stream && stream.getTracks) stream.getTracks().forEach((t) => { byTrack.set(t, element.dataset.vmqaSender); });
     });
     const own = document.querySelector("[data-vmqa-self]");
     return { byTrack, self: own ? own.dataset.vmqaSelf : null };
@@ -102,14 +107,19 @@
     let report;
     try { report = await entry.peer.getStats(); } catch (error) { return; }
     const connection = { state: entry.peer.connectionState, candidate_pair: selectedPair(report) };
+    // This connection's received tracks by id (ids are unique only within one connection).
+    const received = {};
+    try { entry.peer.getReceivers().forEach((r) => { if (r.track) received[r.track.id] = r.track; }); } catch (error) { /* closed */ }
     report.forEach((s) => {
       if (s.type === "inbound-rtp") {
-        const group = state.groups.find((g) => g.tracks[s.trackIdentifier]);
+        const track = received[s.trackIdentifier];
+        const group = (track && groupOfTrack.get(track)) ||
+          state.groups.find((g) => g.peer === entry.index && g.tracks[s.trackIdentifier]);
         if (!group) return;
         const stream = sample.streams[group.key] || (sample.streams[group.key] = { peer: entry.index });
         const name = "inbound_" + s.kind;
         if (!stream[name]) stream[name] = pick(s, FIELDS[name]);
-        if (labels.byTrack[s.trackIdentifier]) sample.labels[group.key] = labels.byTrack[s.trackIdentifier];
+        if (track && labels.byTrack.has(track)) sample.labels[group.key] = labels.byTrack.get(track);
         return;
       }
       const name = section(s);

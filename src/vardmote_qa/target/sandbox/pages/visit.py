@@ -140,6 +140,12 @@ class VisitPage:
             return `bild ${video.videoWidth}x${video.videoHeight}, ${quality} bildrutor`;
         }""")
 
+    def participant_names(self) -> dict[str, str]:
+        """The names an SFU meeting's page shows for the other participants, by their opaque sender key."""
+        return self.page.evaluate("""() => Object.fromEntries([...document.querySelectorAll(
+            "[data-participant]")].map((figure) => [figure.dataset.participant,
+            (figure.querySelector("[data-testid=participant-name]") || {}).textContent || ""]))""")
+
     def leave(self) -> None:
         """Leaves the visit page (the browser goes to the start page): the socket closes, the visit stays."""
         self.page.goto(f"{self.base_url}/")
