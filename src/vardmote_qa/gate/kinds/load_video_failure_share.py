@@ -24,42 +24,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pydantic import field_validator, model_validator
+from pydantic import field_validator
 
 from . import CriterionKind
-from ..entries import CriterionEntry
 from ..model import Criterion, CriterionResult, Reason, Status
 from ..rundata import RunData
-from ...media.failure_share import Sprt, fisher_greater, share_text
+from ...media.failure_share import fisher_greater, share_text
+from .media_failure_share import ShareTestParams, a_share
 from ...media.summary import NOT_JUDGED
 
 
-class Params(CriterionEntry):
-    acceptable_share: float = 0.02
-    unacceptable_share: float = 0.10
-    alpha: float = 0.05
-    beta: float = 0.05
-    max_not_judged_share: float = 0.10
+class Params(ShareTestParams):
     significance: float = 0.05
     compare_profile: str = "bredband"
 
-    @field_validator("acceptable_share", "unacceptable_share", "alpha", "beta", "max_not_judged_share",
-                     "significance", mode="before")
+    @field_validator("significance", mode="before")
     @classmethod
-    def _a_share(cls, value, info):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
-            raise ValueError(f"'{info.field_name}' måste vara ett tal mellan 0 och 1")
-        return float(value)
-
-    @model_validator(mode="after")
-    def _p0_below_p1(self):
-        if self.acceptable_share >= self.unacceptable_share:
-            raise ValueError("'acceptable_share' måste vara mindre än 'unacceptable_share'")
-        return self
-
-    @property
-    def test(self) -> Sprt:
-        return Sprt(self.acceptable_share, self.unacceptable_share, self.alpha, self.beta)
+    def _a_significance(cls, value, info):
+        return a_share(value, info.field_name)
 
 
 def _without_load(data: RunData, profile: str) -> dict | None:

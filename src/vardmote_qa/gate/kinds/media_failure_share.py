@@ -38,22 +38,25 @@ from ...media.failure_share import Sprt, fisher_greater, share_text
 from ...run.layout import RunLayout
 
 
-class Params(CriterionEntry):
-    profile: str = Field(description="det ska ange en nätverksprofil, t.ex. bredband")
+def a_share(value, field_name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
+        raise ValueError(f"'{field_name}' måste vara ett tal mellan 0 och 1")
+    return float(value)
+
+
+class ShareTestParams(CriterionEntry):
+    """The failure-share test's settings, shared by the campaign's and the load's criteria."""
     acceptable_share: float = 0.02
     unacceptable_share: float = 0.10
     alpha: float = 0.05
     beta: float = 0.05
     max_not_judged_share: float = 0.10
-    baseline_significance: float = 0.05
 
     @field_validator("acceptable_share", "unacceptable_share", "alpha", "beta", "max_not_judged_share",
-                     "baseline_significance", mode="before")
+                     mode="before")
     @classmethod
     def _a_share(cls, value, info):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
-            raise ValueError(f"'{info.field_name}' måste vara ett tal mellan 0 och 1")
-        return float(value)
+        return a_share(value, info.field_name)
 
     @model_validator(mode="after")
     def _p0_below_p1(self):
@@ -64,6 +67,16 @@ class Params(CriterionEntry):
     @property
     def test(self) -> Sprt:
         return Sprt(self.acceptable_share, self.unacceptable_share, self.alpha, self.beta)
+
+
+class Params(ShareTestParams):
+    profile: str = Field(description="det ska ange en nätverksprofil, t.ex. bredband")
+    baseline_significance: float = 0.05
+
+    @field_validator("baseline_significance", mode="before")
+    @classmethod
+    def _a_significance(cls, value, info):
+        return a_share(value, info.field_name)
 
 
 def _campaign(summary: dict | None, profile: str) -> dict | None:
