@@ -96,12 +96,12 @@ def test_profiles_become_cdp_conditions_with_half_the_round_trip_each_way():
 
 
 def sample(t, peer=0, decoded=0, lost=0, received=0, freezes=0.0, rtt=0.005, energy=0.0, address=None,
-           concealed=0, video_bytes=None):
+           concealed=0, video_bytes=None, audio_lost=0):
     data = {"t": t, "peer": peer, "camera": {"frameRate": 20},
             "inbound_video": {"framesDecoded": decoded, "frameWidth": 640, "totalFreezesDuration": freezes,
                               "packetsLost": lost, "packetsReceived": received,
                               "bytesReceived": decoded * 1500 if video_bytes is None else video_bytes},
-            "inbound_audio": {"totalAudioEnergy": energy, "packetsLost": 0, "packetsReceived": received // 2,
+            "inbound_audio": {"totalAudioEnergy": energy, "packetsLost": audio_lost, "packetsReceived": received // 2,
                               "jitter": 0.002, "totalSamplesReceived": 48 * t, "concealedSamples": concealed},
             "candidate_pair": {"currentRoundTripTime": rtt}}
     if address:
@@ -123,15 +123,17 @@ def test_series_rates_restart_on_a_new_peer_connection_and_carry_no_addresses():
     assert scrub({"ip": "10.0.0.1", "note": "från 10.0.0.1", "rtt": 1}) == {"note": "från [borttagen]", "rtt": 1}
 
 
-def steady(seconds, fps=20, drop=None, rtt=0.005, loss_every=0):
-    """Samples of a call at fps frames per second, with no frames inside the drop (start, end) in seconds."""
+def steady(seconds, fps=20, drop=None, rtt=0.005, loss_every=0, audio_lost_at=()):
+    """Samples of a call at fps frames per second, with no frames inside the drop (start, end) in seconds;
+    one audio packet lost at each second in audio_lost_at (50 audio packets arrive per second)."""
     out, decoded, lost, received = [], 0, 0, 0
     for second in range(1, seconds + 1):
         if not (drop and drop[0] < second <= drop[1]):
             decoded += fps
             received += 100
             lost += loss_every
-        out.append(sample(second * 1000, decoded=decoded, lost=lost, received=received, rtt=rtt, energy=second))
+        out.append(sample(second * 1000, decoded=decoded, lost=lost, received=received, rtt=rtt, energy=second,
+                          audio_lost=sum(1 for at in audio_lost_at if at <= second)))
     return out
 
 
@@ -182,6 +184,31 @@ def test_an_impairment_the_stats_do_not_show_is_reported():
     assert effect_problems({"patienten": slow}, {"patienten": moved}, [], 0) == []
     ignored_drop = effect_problems({"patienten": None}, {"patienten": flat}, [Window("patienten", 4.0, 8.0)], 0)
     assert ignored_drop and "kom video ändå fram" in ignored_drop[0]
+
+
+def test_a_set_loss_is_called_not_in_effect_only_when_the_audio_packet_count_rejects_it():
+    # 2 % set over about 600 audio packets: 12 expected. Four lost (0.7 %) happens to a real 2 % network
+    # (P = 0.007, above the test's 0.001); none lost means the loss never took (P = 0.000005).
+    lossy = NetworkProfile("svagt-4g", "", 0, None, None, 2)
+    few = parse_series("vårdpersonalen", raw(steady(12, audio_lost_at=(3, 6, 9, 12))), 0)
+    assert effect_problems({"patienten": lossy}, {"vårdpersonalen": few}, [], 0) == []
+    none = parse_series("vårdpersonalen", raw(steady(12)), 0)
+    problems = effect_problems({"patienten": lossy}, {"vårdpersonalen": none}, [], 0)
+    assert problems == ["hos vårdpersonalen är ljudets paketförlust 0.0 %, men nätet 'svagt-4g' ska tappa 2.0 %"]
+
+
+def test_a_loss_share_is_over_a_limit_only_when_its_packet_count_shows_it():
+    audio = RULES["audio_loss"]  # bra at most 1 %, godtagbar at most 4 %
+    assert audio.tier(1.17) is Tier.ACCEPTABLE  # the bare share is over 1 %...
+    assert audio.tier(1.17, (7, 600)) is Tier.GOOD  # ...but 7 of 600 is what a 1 % network gives (P = 0.39)
+    assert audio.tier(3.33, (20, 600)) is Tier.ACCEPTABLE  # P(>= 20 | 1 %) = 0.000004
+    assert audio.tier(8.0, (48, 600)) is Tier.FAIL  # P(>= 48 | 4 %) = 0.000006
+    assert audio.tier(1.5, (45, 3000)) is Tier.ACCEPTABLE  # a long visit sees a small excess (P = 0.006)
+    verdict = judge({"patienten": good_values(audio_loss=1.17), "vårdpersonalen": good_values(audio_loss=3.33)},
+                    RULES, {"patienten": {"audio_loss": (7, 600)}, "vårdpersonalen": {"audio_loss": (20, 600)}})
+    assert verdict.tier is Tier.ACCEPTABLE
+    assert verdict.reason == ("Godtagbar: hos vårdpersonalen är ljudets paketförlust 3,3 % "
+                              "(bra kräver högst 1 %).")
 
 
 def test_summary_gives_percentiles_per_profile(tmp_path):

@@ -6,15 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
+from .failure_share import binomial_sf
 from .measures import measured_points
 from .profiles import NetworkProfile
 from .series import ParticipantSeries
 
 # Measured round trip must reach this share of what the profiles add (queues only make it longer).
 RTT_SHARE = 0.7
-# Audio is never retransmitted, so its loss is the network's; it must reach this share of the set loss...
-LOSS_SHARE = 0.4
-# ...when the set loss should have cost at least this many audio packets (fewer is noise).
+# Audio is never retransmitted, so its loss is the network's. A set loss is called not in effect when so few
+# audio packets were lost that an exact one-sided binomial test rejects the set share at this level: a false
+# alarm in one visit in a thousand, and 0 lost where 10 were expected still rejects it (p = 0.00005).
+LOSS_SIGNIFICANCE = 0.001
+# The set loss should have cost at least this many audio packets (fewer is noise).
 LOSS_MIN_EXPECTED_PACKETS = 10
 # During a drop, video received must fall below this share of the fps before it.
 DROP_FPS_SHARE = 0.2
@@ -61,7 +64,7 @@ def _loss_problem(role, points, expected_pct, names) -> str | None:
     if expected_pct <= 0 or total * expected_pct / 100 < LOSS_MIN_EXPECTED_PACKETS:
         return None
     observed = 100 * lost / total
-    if observed < LOSS_SHARE * expected_pct:
+    if 1 - binomial_sf(lost + 1, total, expected_pct / 100) < LOSS_SIGNIFICANCE:
         return (f"hos {role} är ljudets paketförlust {observed:.1f} %, men nätet {names} ska tappa "
                 f"{expected_pct:.1f} %")
     return None

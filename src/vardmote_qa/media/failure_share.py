@@ -27,6 +27,17 @@ def binomial_cdf(k: int, n: int, p: float) -> float:
     return min(1.0, sum(math.comb(n, i) * p ** i * (1 - p) ** (n - i) for i in range(min(k, n) + 1)))
 
 
+def binomial_sf(k: int, n: int, p: float) -> float:
+    """P(X >= k) for X ~ Binomial(n, p), summed in log space so that thousands of packets do not overflow."""
+    if k <= 0 or p >= 1:
+        return 1.0
+    if k > n or p <= 0:
+        return 0.0
+    log_p, log_q, log_n = math.log(p), math.log1p(-p), math.lgamma(n + 1)
+    return min(1.0, sum(math.exp(log_n - math.lgamma(i + 1) - math.lgamma(n - i + 1) + i * log_p + (n - i) * log_q)
+                        for i in range(k, n + 1)))
+
+
 def upper_bound(failures: int, visits: int, confidence: float = 0.95) -> float | None:
     """Clopper-Pearson one-sided upper bound: the largest share still consistent with so few failures."""
     if visits <= 0:

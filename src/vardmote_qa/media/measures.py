@@ -81,25 +81,33 @@ def concealed_share(points: list[Point]) -> float | None:
     return round(sum(pct * interval for pct, interval in timed) / seconds, 2) if seconds > 0 else None
 
 
+def loss_counts(series: ParticipantSeries, origin_ms: float) -> dict[str, tuple[int, int]]:
+    """(lost, counted) packets behind each loss share: the sample its tier is judged on (thresholds.Rule)."""
+    points = measured_points(series, origin_ms)
+    video_lost = sum(p.packets_lost for p in points)
+    audio_lost = sum(p.audio_packets_lost for p in points)
+    return {"packet_loss": (video_lost, video_lost + sum(p.packets_received for p in points)),
+            "audio_loss": (audio_lost, audio_lost + sum(p.audio_packets_received for p in points))}
+
+
 def measure_participant(series: ParticipantSeries, sender: ParticipantSeries | None, origin_ms: float,
                         windows: list[tuple[float, float]],
                         starved: list[tuple[float, float]] = ()) -> dict[str, float | None]:
     """starved: seconds the test machine could not keep up (starvation.py); freezes and frame rate skip them."""
     points = measured_points(series, origin_ms)
     judged = [p for p in points if not overlaps(p, list(starved))]
-    lost = sum(p.packets_lost for p in points)
-    audio_lost = sum(p.audio_packets_lost for p in points)
+    counts = loss_counts(series, origin_ms)
     values = {
         "ttff_s": _seconds_between(series.first_frame_at_ms, series.joined_at_ms),
         "ice_connected_s": _seconds_between(series.connected_at_ms, series.joined_at_ms),
         "freeze_ratio": _share(sum(p.freeze_s for p in judged), sum(p.interval_s for p in judged)),
         "fps_ratio": fps_ratio(judged, sender),
-        "packet_loss": _share(lost, lost + sum(p.packets_received for p in points)),
+        "packet_loss": _share(*counts["packet_loss"]),
         "rtt_ms": _median(p.rtt_ms for p in points),
         "jitter_ms": _median(p.jitter_ms for p in points),
         "audio_present": (1.0 if sum(p.audio_energy for p in points) > 0 else 0.0) if points else None,
         "audio_concealed": concealed_share(points),
-        "audio_loss": _share(audio_lost, audio_lost + sum(p.audio_packets_received for p in points)),
+        "audio_loss": _share(*counts["audio_loss"]),
         "bitrate_dip": bitrate_dip(points, windows, list(starved)),
     }
     if windows:

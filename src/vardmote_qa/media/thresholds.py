@@ -15,6 +15,7 @@ from pydantic import model_validator
 from .. import typed_yaml
 from ..config import PROJECT_ROOT
 from ..typed_yaml import FileModel
+from .failure_share import binomial_sf
 from .tiers import Tier
 
 THRESHOLDS_FILE = PROJECT_ROOT / "media" / "thresholds.yaml"
@@ -22,6 +23,10 @@ THRESHOLDS_FILE = PROJECT_ROOT / "media" / "thresholds.yaml"
 MEASURE_IDS = ("ttff_s", "ice_connected_s", "freeze_ratio", "fps_ratio", "packet_loss", "rtt_ms", "jitter_ms",
                "audio_present", "audio_concealed", "audio_loss", "recovery_s",
                "bitrate_dip")
+# A loss share is counted over one visit's packets, so it is a sample: 7 lost of 600 (1.2 %) cannot tell a
+# network that loses 1 % from one that loses 0.5 %. Such a share is over a limit only when an exact one-sided
+# binomial test says so at this level: at a true share exactly on the limit, one visit in twenty is called over.
+COUNTED_SIGNIFICANCE = 0.05
 
 
 @dataclass(frozen=True)
@@ -33,9 +38,14 @@ class Rule:
     acceptable: float
     source: str = ""
 
-    def tier(self, value: float | None) -> Tier:
+    def tier(self, value: float | None, counted: tuple[int, int] | None = None) -> Tier:
+        """counted: (lost, counted) packets when the value is a share of them (measures.loss_counts)."""
         if value is None:
             return Tier.FAIL
+        if counted is not None and not self.higher_is_better:
+            lost, total = counted
+            over = [binomial_sf(lost, total, limit / 100) < COUNTED_SIGNIFICANCE for limit in (self.good, self.acceptable)]
+            return Tier.FAIL if over[1] else Tier.ACCEPTABLE if over[0] else Tier.GOOD
         if self.higher_is_better:
             return Tier.GOOD if value >= self.good else Tier.ACCEPTABLE if value >= self.acceptable else Tier.FAIL
         return Tier.GOOD if value <= self.good else Tier.ACCEPTABLE if value <= self.acceptable else Tier.FAIL

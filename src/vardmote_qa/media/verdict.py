@@ -85,9 +85,13 @@ def describe(role: str, measure: Measure, rule: Rule) -> str:
             f"({better.swedish} kräver {comparison} {_number(rule.limit_for(better))}{unit})")
 
 
-def judge(values: dict[str, dict[str, float | None]], rules: dict[str, Rule]) -> VisitVerdict:
-    """values: role -> measure id -> value (None when not measured). Pure: no clock, no files."""
-    measures = {role: {mid: Measure(mid, value, rules[mid].unit, rules[mid].tier(value))
+def judge(values: dict[str, dict[str, float | None]], rules: dict[str, Rule],
+          counted: dict[str, dict[str, tuple[int, int]]] | None = None) -> VisitVerdict:
+    """values: role -> measure id -> value (None when not measured); counted: role -> measure id -> (lost,
+    counted) packets behind a loss share, judged as the sample it is (thresholds.Rule). Pure: no clock, no files."""
+    counted = counted or {}
+    measures = {role: {mid: Measure(mid, value, rules[mid].unit,
+                                    rules[mid].tier(value, counted.get(role, {}).get(mid)))
                        for mid, value in by_measure.items()}
                 for role, by_measure in values.items()}
     overall = worst(m.tier for by_measure in measures.values() for m in by_measure.values())

@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .effect import Window, effect_problems
-from .measures import measure_participant
+from .measures import loss_counts, measure_participant, measured_points
 from .profiles import NetworkProfile
-from .measures import measured_points
 from .series import ParticipantSeries, origin_of, parse_series
 from .starvation import (MAX_BROWSER_WAIT_MS, MIN_JUDGED_SHARE, overlaps,
                          starved_spans)
@@ -102,10 +101,11 @@ def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
                for r in reports for start, end in r.drops_ms]
     spans = [(w.start_s, w.end_s) for w in windows]
     starved = starved_spans(series)
-    values, set_aside, overloaded, untrusted = {}, {}, [], set()
+    values, counted, set_aside, overloaded, untrusted = {}, {}, {}, [], set()
     for role, one in series.items():
         sender = next((other for other_role, other in series.items() if other_role != role), None)
         values[role] = measure_participant(one, sender, origin_ms, spans, starved) if origin is not None else {}
+        counted[role] = loss_counts(one, origin_ms) if origin is not None else {}
         points = measured_points(one, origin_ms)
         set_aside[role] = round(sum(p.interval_s for p in points if overlaps(p, starved)), 2)
         total = sum(p.interval_s for p in points)
@@ -120,6 +120,6 @@ def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
         untrusted |= set(rules)
     networks = {r.role: r.network for r in reports}
     return VisitResult(label, visit_profile(networks), {r: (p.name if p else None) for r, p in networks.items()},
-                       series, origin, judge(values, rules), windows,
+                       series, origin, judge(values, rules, counted), windows,
                        effect_problems(networks, series, windows, origin_ms) if origin is not None else [],
                        set_aside, overloaded, frozenset(untrusted), tuple(tags), browsers_waiting)
