@@ -42,6 +42,11 @@ FREEZE_S = 3.0
 LABEL = "motorer-frys-sfu"
 ENGINES = ("p2p", "sfu")
 FREEZE_MEASURES = ("freeze_ratio", "fps_ratio")
+# What the engines differ in without any fault: on loopback the SFU connects faster (measured here: first
+# frame 0.29 s against 0.51 s, ICE 0.20 s against 0.36 s, Holm-corrected p 0.0006 and 0.002). Those rows may
+# name p2p the worse engine; they are set before the freeze begins (3 s after connection), so the fault
+# cannot reach them, and every other row naming p2p would be the comparison blaming the wrong engine.
+BEFORE_THE_FREEZE = ("ttff_s", "ice_connected_s")
 
 
 @pytest.fixture
@@ -83,7 +88,12 @@ def test_a_freeze_on_the_sfu_alone_makes_the_engine_table_name_sfu_worse(faults,
     folder = RunLayout(run_dir).media_visits
     records = [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob(f"{stable_name(LABEL)}-*.json")]
     table = compare_engines(records, load_thresholds())
-    assert worse_engines(table) == {"bredband": {"sfu"}}, table
+    rows = {row["measure"]: row for row in table["profiles"]["bredband"]["rows"]}
+    assert "sfu" in worse_engines(table)["bredband"], table
+    assert all(rows[m]["answer_sv"] == "p2p är bättre" for m in FREEZE_MEASURES), \
+        {m: rows[m]["answer_sv"] for m in FREEZE_MEASURES}
+    blamed_p2p = sorted(m for m, row in rows.items() if row["answer"] == "sfu" and m not in BEFORE_THE_FREEZE)
+    assert not blamed_p2p, {m: (rows[m]["value"], rows[m]["p"]) for m in blamed_p2p}
     share, = [row for row in table["profiles"]["bredband"]["rows"] if row["measure"] == "failure_share"]
     a, b = len(judged["p2p"]), len(judged["sfu"])
     assert share["n"] == {"p2p": a, "sfu": b} and share["value"] == {"p2p": 0.0, "sfu": 1.0}, share
