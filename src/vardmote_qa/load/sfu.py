@@ -38,6 +38,7 @@ class SfuParticipant:
         self._ws = websocket.create_connection(server, subprotocols=[SUBPROTOCOL], timeout=API_TIMEOUT_S,
                                                enable_multithread=True)
         self._waiting: dict[str, AsyncResult] = {}
+        self._answered_by_ack: set[str] = set()  # keepalives: Janus's ack is the whole answer
         self._closing = False
         self._receiver = gevent.spawn(self._receive)
         self.session: int | None = None
@@ -60,8 +61,10 @@ class SfuParticipant:
             if not raw:
                 break
             message = json.loads(raw)
-            if message.get("janus") == "ack":  # an asynchronous request: its event follows
-                continue
+            transaction = message.get("transaction")
+            if message.get("janus") == "ack" and transaction not in self._answered_by_ack:
+                continue  # an asynchronous request: its event follows
+            self._answered_by_ack.discard(transaction)
             waiting = self._waiting.pop(message.get("transaction"), None)
             if waiting is not None:
                 waiting.set(message)
@@ -71,6 +74,8 @@ class SfuParticipant:
     def _request(self, body: dict) -> dict:
         transaction = secrets.token_hex(6)
         answer = self._waiting[transaction] = AsyncResult()
+        if body["janus"] == "keepalive":
+            self._answered_by_ack.add(transaction)
         if self.session is not None:
             body = {**body, "session_id": self.session}
         self._ws.send(json.dumps({**body, "transaction": transaction}))
@@ -109,9 +114,8 @@ class SfuParticipant:
         return {entry.get("display") for entry in data.get("participants", []) if entry.get("display")}
 
     def leave(self) -> None:
+        """As the page leaves (janus.destroy): the session goes, and the room forgets the participant."""
         with contextlib.suppress(Exception):
-            if self.handle is not None:
-                self._plugin({"request": "leave"})
             if self.session is not None:
                 self._request({"janus": "destroy"})
         self._closing = True
