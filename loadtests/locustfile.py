@@ -13,7 +13,7 @@ from pathlib import Path
 
 from locust import constant, events, task
 
-from vardmote_qa.load import behaviours, listeners, shapes, users
+from vardmote_qa.load import behaviours, group, listeners, shapes, users
 from vardmote_qa.load.runner import stop_timeout_s
 from vardmote_qa.load.settings import OUT_VARIABLE, RunClock, planned_from_environment
 
@@ -73,7 +73,21 @@ class Videodeltagare(users.BrowserUser):
         behaviours.hold_video_visit(self, observe_s=min(TIMING.meeting_s, 10.0))
 
 
-PERSONAS = [Personal, Patient] + [cls for cls in (Morgonpersonal, Videodeltagare) if not cls.abstract]
+class Gruppmote(users.GroupUser):
+    """A group meeting through the SFU (andel_gruppmoten of the meetings): a clinician and the conference's
+    patients, each with its own session, one meeting after another."""
+
+    fixed_count = PLANNED.group_users
+    abstract = PLANNED.group_users == 0
+    wait_time = constant(TIMING.pause_s)
+
+    @task
+    def hold_group_meeting(self):
+        if self.group_needed(RunClock.elapsed()) and self.ready():
+            group.play_group_meeting(self)
+
+
+PERSONAS = [Personal, Patient] + [cls for cls in (Morgonpersonal, Videodeltagare, Gruppmote) if not cls.abstract]
 ModelShape = shapes.shape_class(PLANNED, PERSONAS, drain_s=stop_timeout_s(PLANNED) + 30,
                                 on_end=lambda: setattr(listeners.ShapeEnd, "reached", True))
 
@@ -81,4 +95,5 @@ ModelShape = shapes.shape_class(PLANNED, PERSONAS, drain_s=stop_timeout_s(PLANNE
 @events.init.add_listener
 def on_init(environment, **_kwargs):
     out = os.environ.get(OUT_VARIABLE)
-    listeners.register(environment, Path(out) if out else None, PLANNED.timeline.name)
+    listeners.register(environment, Path(out) if out else None, PLANNED.timeline.name,
+                       group_size=PLANNED.model.group_size if PLANNED.group_users else 0)

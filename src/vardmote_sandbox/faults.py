@@ -21,6 +21,7 @@ Operations switches (test-only, so that the audits are shown to catch what they 
   triage_wrong_leaf        the last leaf of the triage tree answers the neighbouring priority
 Conference switch (test-only, so that the per-receiver, per-sender check is shown to catch it):
   conference_drops_video   a conference's second patient does not take the clinician's video (api_video.py)
+  conference_drops_chat    a conference's second patient misses the clinician's first chat message (conference_faults.py)
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Faults:
     triage_wrong_leaf: bool = False
     # conferences (api_video.py)
     conference_drops_video: bool = False
+    conference_drops_chat: bool = False
 
     def update(self, values: dict) -> None:
         known = {f.name: f.type for f in fields(self)}

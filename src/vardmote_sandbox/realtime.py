@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from fastapi import HTTPException, WebSocket
 
 from . import consent, guests, messages, visits
+from . import conference_faults
 from .auth import SESSION_COOKIE, User, session_user, user_for_token
 from .guards import comes_from_elsewhere
 from .messages import MAX_CHAT_LENGTH
@@ -200,7 +201,8 @@ async def handle_message(database, room: Room, me: Participant, visit_id: int, m
         if not text.strip():
             return
         stored = visits.store_message(database, visit_id, me.user, text, message.seq, message.sent_at)
-        await room.broadcast({"type": "chat", "message": stored})
+        skipped = conference_faults.chat_skipped(me.websocket.app.state, database, room, me, visit_id)
+        await room.broadcast({"type": "chat", "message": stored}, exclude=skipped)
     elif isinstance(message, messages.JoinCall):
         me.in_call = True
         await me.send({"type": "call-members", "in_call": [p.role for p in room.participants

@@ -71,6 +71,19 @@ MESSAGES = {
                         "{examples}.",
     "load.no_task_errors": "Lastdelen hade inga oväntade fel i användarnas uppgifter.",
     "chat.nothing_sent": "Lastdelen skickade inga chattmeddelanden.",
+    "group.intact": "Gruppmöten under last: {judged} bedömda möten ({participants} deltagare); {sent} skickade × "
+                    "{receivers} mottagare = {expected} leveranser, alla levererade en gång och i ordning "
+                    "({not_judged} möten ej bedömda: {why_not}).",
+    "group.broken": "Gruppmöten under last: {lost} förlorade, {duplicated} dubbletter, {reordered} i fel ordning "
+                    "och {untimed} utan avsändarens tidsstämpel av {expected} leveranser ({sent} skickade × "
+                    "{receivers} mottagare) i {judged} bedömda möten ({not_judged} ej bedömda: {why_not}).",
+    "group.unaccounted": "Gruppmöten under last: {sent} skickade × {receivers} mottagare = {expected} leveranser, "
+                         "men {delivered} levererade och {lost} förlorade; {unaccounted} leveranser är inte "
+                         "redovisade (en deltagare vars chatt aldrig stämdes av).",
+    "group.not_judged": "Gruppmöten under last kunde inte bedömas: {not_judged} av {meetings} möten ej bedömda "
+                        "(högst {limit} tillåts): {why_not}.",
+    "group.nothing_sent": "Gruppmöten under last: {judged} bedömda möten men inga chattmeddelanden skickade.",
+    "group.no_data": "Lastdelen har inga gruppmöten (andel_gruppmoten i lastmodellen är 0, eller en äldre körning).",
     "flakiness.pass": "Inga instabila scenarier.",
     "flakiness.warn": "{count} instabila scenarier (omkörda {retried}, växlande {flipping}): {names}.",
     "flakiness.fail": "{count} instabila scenarier (omkörda {retried}, växlande {flipping}): {names}.",

@@ -30,16 +30,18 @@ MEETING = "visit:meeting"  # one per meeting and side: a failure is a meeting th
 FAKE_SDP = "v=0\r\n" + "a=vmqa-lasttest\r\n" * 120  # about the size of a real offer (~2 KB)
 
 
-def chat(socket: VisitSocket, outbox: Outbox, count: int, interval_s: float, meeting: Meeting) -> None:
+def chat(socket: VisitSocket, outbox: Outbox, count: int, interval_s: float, meeting: Meeting,
+         send_name: str = SEND) -> None:
     """One side's share of the meeting's chat, evenly spread, with the sender's clock and sequence.
-    Stops when the meeting is abandoned: nobody would read the rest."""
+    Stops when the meeting is abandoned: nobody would read the rest. (A group meeting's participants
+    chat the same way, under their own request name.)"""
     try:
         gevent.sleep(random.uniform(0, interval_s))  # the two sides do not type in lockstep
         for _ in range(count):
             if meeting.abandoned.is_set():
                 return
             seq = outbox.next_seq()
-            with socket.reporter.timed("WS", SEND):
+            with socket.reporter.timed("WS", send_name):
                 socket.send(protocol.chat(f"Meddelande {seq}: hur mår du? åäö", seq, time.time()))
             outbox.sent = seq
             gevent.sleep(interval_s)

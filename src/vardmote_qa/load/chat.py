@@ -54,9 +54,10 @@ class Outbox:
 class Inbox:
     """What one side received from the other."""
 
-    def __init__(self, reporter: Reporter, peer_kind: str):
+    def __init__(self, reporter: Reporter, peer_kind: str, name: str = DELIVER):
         self.reporter = reporter
         self.peer_kind = peer_kind  # the sender_kind of the other side ("staff" or "patient")
+        self.name = name  # the request name its deliveries are reported under (group meetings: their own)
         self.seen: set[int] = set()
         self.highest = 0
         self.settled = False
@@ -67,7 +68,7 @@ class Inbox:
             return  # our own message echoed back by the room, or one already counted lost
         seq, sent_at = message.get("sender_seq"), message.get("sent_at")
         if not isinstance(seq, int):
-            self.reporter.report("WS", DELIVER, 0.0, exception=ChatUnnumbered("meddelandet saknade löpnummer"))
+            self.reporter.report("WS", self.name, 0.0, exception=ChatUnnumbered("meddelandet saknade löpnummer"))
             return
         problem = None
         if seq in self.seen:
@@ -79,7 +80,7 @@ class Inbox:
         latency_ms = max(0.0, (received_at - float(sent_at)) * 1000) if sent_at is not None else 0.0
         self.seen.add(seq)
         self.highest = max(self.highest, seq)
-        self.reporter.report("WS", DELIVER, latency_ms, exception=problem, start_time=sent_at)
+        self.reporter.report("WS", self.name, latency_ms, exception=problem, start_time=sent_at)
         self._changed.set()
 
     def settle(self, outbox: Outbox, timeout: float = CHAT_DELIVERY_TIMEOUT_S) -> int:
@@ -95,5 +96,5 @@ class Inbox:
         self.settled = True
         missing = sorted(set(range(1, outbox.sent + 1)) - self.seen)
         for _ in missing:  # a lost message counts as at least as late as the time we waited for it
-            self.reporter.report("WS", DELIVER, timeout * 1000, exception=ChatLost("meddelandet kom aldrig"))
+            self.reporter.report("WS", self.name, timeout * 1000, exception=ChatLost("meddelandet kom aldrig"))
         return len(missing)

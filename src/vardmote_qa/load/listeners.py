@@ -24,7 +24,8 @@ class ShapeEnd:
     reached = False
 
 
-def register(environment, out_dir: Path | None, shape_name: str) -> None:
+def register(environment, out_dir: Path | None, shape_name: str, group_size: int = 0) -> None:
+    """group_size: participants per group meeting when the run plays group meetings, else 0."""
     environment.events.test_start.add_listener(lambda **_: RunClock.start())
     environment.dispatcher_class = PairingDispatcher  # read by the master (or local runner) at start
     if isinstance(environment.runner, WorkerRunner) or out_dir is None:
@@ -35,7 +36,7 @@ def register(environment, out_dir: Path | None, shape_name: str) -> None:
     def write_summary(**_kwargs) -> None:
         summary = summary_from_stats(environment.runner.stats, shape_name, time.time() - started["at"],
                                      complete=ShapeEnd.reached,
-                                     exceptions=environment.runner.exceptions)
+                                     exceptions=environment.runner.exceptions, group_size=group_size)
         summary["video"] = video_summary(out_dir)  # the video users' judged visits (load/video.py)
         layout = RunLayout.of_load_folder(out_dir)
         layout.load.mkdir(parents=True, exist_ok=True)

@@ -92,6 +92,22 @@ class LoadModel:
     def group_participants(self) -> float:
         return self.concurrent_group_meetings * self.deltagare_per_gruppmote
 
+    @property
+    def group_size(self) -> int:
+        """Participants of a group meeting: one clinician and the rest patients."""
+        return int(self.deltagare_per_gruppmote)
+
+    @property
+    def group_share(self) -> float:
+        """The share of meetings played as group meetings: none when a group would be only two people
+        (that is an ordinary meeting)."""
+        return self.andel_gruppmoten if self.group_size >= MIN_GROUP_SIZE else 0.0
+
+    @property
+    def group_messages_each(self) -> int:
+        """A group meeting has the model's messages per meeting too, shared among its participants."""
+        return max(1, round(self.chattmeddelanden_per_mote / max(1, self.group_size)))
+
     def rows(self) -> list[Row]:
         f = self.marginalfaktor
         return [
@@ -138,6 +154,13 @@ class LoadModel:
             Row("chattmeddelanden per sekund vid dimensionerande last", self.marginalfaktor
                 * self.concurrent_meetings * self.chattmeddelanden_per_mote / timing.meeting_s, "meddelanden/s",
                 "dimensionerande samtidiga möten × meddelanden per möte / mötets längd i körningen"),
+            Row("gruppmöten vid dimensionerande last", self.marginalfaktor * self.concurrent_meetings
+                * self.group_share, "möten", "dimensionerande samtidiga möten × andel gruppmöten"),
+            Row("meddelanden per deltagare i ett gruppmöte", self.group_messages_each, "meddelanden",
+                "meddelanden per möte / deltagare per gruppmöte"),
+            Row("leveranser per gruppmöte", self.group_messages_each * self.group_size * (self.group_size - 1)
+                if self.group_share else 0.0, "leveranser",
+                "meddelanden per deltagare × deltagare × (deltagare − 1): varje meddelande till varje annan"),
         ]
 
 
@@ -207,6 +230,8 @@ class _Inputs(FileModel):
 INPUT_NAMES = tuple(_Inputs.model_fields)
 # Divided by: zero would make every figure derived from them infinite.
 _POSITIVE_INPUTS = ("motets_langd_min", "arbetsdagar_per_ar", "rusningsfonster_min", "morgonrusning_min")
+# A group meeting is a clinician and at least two patients (a conference); fewer is an ordinary meeting.
+MIN_GROUP_SIZE = 3
 
 
 class _Compression(FileModel):
@@ -237,6 +262,11 @@ class _ModelFile(FileModel):
                 raise ValueError(f"'{name}' måste vara större än noll")
         if self.compression.tidskompression <= 0:
             raise ValueError("'tidskompression' måste vara större än noll")
+        if self.inputs.andel_gruppmoten.value > 1:
+            raise ValueError("'andel_gruppmoten' är en andel och får vara högst 1")
+        size = self.inputs.deltagare_per_gruppmote.value
+        if size != int(size):
+            raise ValueError("'deltagare_per_gruppmote' måste vara ett heltal")
         return self
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 from typing import Callable
 
@@ -82,21 +82,22 @@ class PlannedShape:
     login_users: int
     video_users: int
     model: LoadModel = field(repr=False, compare=False)
+    group_users: int = 0  # users that each play group meetings (load/group.py), one meeting at a time
 
     def to_json(self) -> str:
         """The plan with the model figures its timeline is drawn from (the timeline itself is code)."""
         # Every figure of the model; its sources and texts explain the model file and are not needed to run it.
         model = {name: value for name, value in asdict(self.model).items() if name not in ("sources", "texts")}
         return json.dumps({"shape": self.timeline.name, "timing": asdict(self.timing), "scale": self.scale,
-                           "login_users": self.login_users, "video_users": self.video_users, "model": model},
-                          ensure_ascii=False)
+                           "login_users": self.login_users, "video_users": self.video_users,
+                           "group_users": self.group_users, "model": model}, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> "PlannedShape":
         data = json.loads(text)
         model = LoadModel(sources={}, texts={}, **data["model"])
         return cls(timelines(model)[data["shape"]], RunTiming(**data["timing"]), data["scale"], data["login_users"],
-                   data["video_users"], model)
+                   data["video_users"], model, data.get("group_users", 0))
 
     @property
     def duration_s(self) -> float:
@@ -111,8 +112,20 @@ class PlannedShape:
     def logins_at(self, run_s: float) -> float:
         return self.scale * self.timeline.logins(self.model_minute(run_s))
 
+    def group_meetings_at(self, run_s: float) -> float:
+        """The share of the meetings that are group meetings through the SFU (andel_gruppmoten)."""
+        return self.meetings_at(run_s) * self.model.group_share
+
     def pairs_at(self, run_s: float) -> int:
-        return self.timing.pairs_for(self.meetings_at(run_s))
+        """Pairs for the two-party meetings: the meetings that are not group meetings."""
+        return self.timing.pairs_for(self.meetings_at(run_s) - self.group_meetings_at(run_s))
+
+    def groups_at(self, run_s: float) -> int:
+        """Group users needed now: like a pair, each is in a meeting meeting_s of its cycle_s."""
+        return self.timing.pairs_for(self.group_meetings_at(run_s))
+
+    def group_active_share(self, run_s: float) -> float:
+        return self.groups_at(run_s) / self.group_users if self.group_users else 0.0
 
     def pairs_started_by(self, run_s: float) -> int:
         """The most pairs the timeline has asked for so far: Locust's user count never goes down mid-run
@@ -146,12 +159,14 @@ def plan(model: LoadModel, name: str, minutes: float | None = None, scale: float
     compression = timeline.minutes / minutes if minutes else model.compression
     peak_logins = max(timeline.logins(m / 4) for m in range(int(timeline.minutes * 4) + 1)) * scale
     login_users = math.ceil(peak_logins / model.logins_per_user_s) if peak_logins > 0 else 0
-    return PlannedShape(timeline, RunTiming.of(model, compression), scale, login_users, model.video_users, model)
+    planned = PlannedShape(timeline, RunTiming.of(model, compression), scale, login_users, model.video_users, model)
+    # Group users are fixed, like the video users: as many as the busiest second needs, idle when not needed
+    return replace(planned, group_users=max(planned.groups_at(s) for s in range(int(planned.duration_s) + 2)))
 
 
 def shape_class(planned: PlannedShape, personas: list[type], drain_s: float,
                 on_end=lambda: None) -> type:
-    """A LoadTestShape for Locust: users = fixed ones (login rush, video) + two per meeting pair.
+    """A LoadTestShape for Locust: users = fixed ones (login rush, video, group) + two per meeting pair.
 
     When the timeline runs out the shape asks for no users and waits (at most drain_s) until the
     meetings under way have ended: only then is every chat message accounted for, on the master too
@@ -159,7 +174,7 @@ def shape_class(planned: PlannedShape, personas: list[type], drain_s: float,
     """
     from locust import LoadTestShape  # only inside Locust: importing locust monkey-patches the process
 
-    fixed = planned.login_users + planned.video_users
+    fixed = planned.login_users + planned.video_users + planned.group_users
 
     class ModelShape(LoadTestShape):
         def tick(self):

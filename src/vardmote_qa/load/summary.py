@@ -26,18 +26,19 @@ def _error_text(error) -> str:
     return error if isinstance(error, str) else repr(error)
 
 
-def chat_accounting(stats) -> dict:
+def chat_accounting(stats, deliver: str = DELIVER, send: str = SEND) -> dict:
     """Sent by the senders; delivered = arrived at least once (in order or not); the rest by kind.
-    Every settled meeting gives sent = delivered + lost; a difference is a meeting that never settled."""
+    Every settled meeting gives sent = delivered + lost; a difference is a meeting that never settled.
+    (A group meeting's chat has its own request names: load/group_summary.py.)"""
     counts = dict.fromkeys(_CHAT_FAILURES, 0)
     for error in stats.errors.values():
-        if error.name == DELIVER:
+        if error.name == deliver:
             for key, marker in _CHAT_FAILURES.items():
                 if marker in _error_text(error.error):
                     counts[key] += error.occurrences
-    deliveries = stats.entries.get((DELIVER, "WS"))
+    deliveries = stats.entries.get((deliver, "WS"))
     successes = deliveries.num_requests - deliveries.num_failures if deliveries else 0
-    sends = stats.entries.get((SEND, "WS"))
+    sends = stats.entries.get((send, "WS"))
     sent = sends.num_requests - sends.num_failures if sends else 0
     delivered = successes + sum(counts[key] for key in _DELIVERED_ALL_THE_SAME)
     return {"sent": sent, "delivered": delivered, **counts}
@@ -50,7 +51,14 @@ def task_errors(exceptions: dict) -> dict:
     return {"count": count, "examples": messages}
 
 
-def summary_from_stats(stats, shape: str, duration_s: float, complete: bool, exceptions: dict | None = None) -> dict:
+def summary_from_stats(stats, shape: str, duration_s: float, complete: bool, exceptions: dict | None = None,
+                       group_size: int = 0) -> dict:
+    """group_size: participants per group meeting when the run played group meetings (then a `group`
+    section, load/group_summary.py), else 0."""
+    from .group_summary import group_summary  # it builds on chat_accounting above
     requests = {name: _entry(entry) for (name, _method), entry in sorted(stats.entries.items())}
-    return {"shape": shape, "duration_s": round(duration_s, 1), "complete": complete, "requests": requests,
-            "chat": chat_accounting(stats), "task_errors": task_errors(exceptions or {})}
+    summary = {"shape": shape, "duration_s": round(duration_s, 1), "complete": complete, "requests": requests,
+               "chat": chat_accounting(stats), "task_errors": task_errors(exceptions or {})}
+    if group_size:
+        summary["group"] = group_summary(stats, group_size)
+    return summary

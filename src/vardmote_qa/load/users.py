@@ -57,16 +57,8 @@ class PairUser(ProtocolUser):
         return self.slot < math.ceil(self.settings.planned.active_share(run_s) * local_pairs)
 
 
-class StaffUser(PairUser):
-    """Care staff, logged in for the day, who take patients one meeting at a time."""
-
-    abstract = True
-    pair_side = "staff"
-
-    def on_start(self) -> None:
-        super().on_start()
-        self.unit: int | None = None
-        self.ready()
+class _StaffSession:
+    """Care staff's login for the day, kept between meetings (StaffUser, GroupUser)."""
 
     def ready(self) -> bool:
         """Logged in with the unit known; a failed login (its request already counted) is tried again at
@@ -78,6 +70,37 @@ class StaffUser(PairUser):
             except LoadStepFailed:
                 return False
         return True
+
+
+class StaffUser(_StaffSession, PairUser):
+    """Care staff, logged in for the day, who take patients one meeting at a time."""
+
+    abstract = True
+    pair_side = "staff"
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.unit: int | None = None
+        self.ready()
+
+
+class GroupUser(_StaffSession, ProtocolUser):
+    """A group meeting's clinician, who holds one group meeting at a time through the SFU with the
+    conference's patients (load/group.py: each participant has its own session). Numbered per process like
+    the pairs, so that only the group users the shape needs now play."""
+
+    abstract = True
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.slot = next(_SLOTS.setdefault("group", itertools.count()))
+        _SLOT_COUNTS["group"] = self.slot + 1
+        self.unit: int | None = None
+        self.ready()
+
+    def group_needed(self, run_s: float) -> bool:
+        local = _SLOT_COUNTS.get("group", 0)
+        return self.slot < math.ceil(self.settings.planned.group_active_share(run_s) * local)
 
 
 class PatientUser(PairUser):

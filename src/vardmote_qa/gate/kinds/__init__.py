@@ -31,9 +31,10 @@ def _registry() -> dict[str, CriterionKind]:
     from . import (acceptance_tag, flakiness, load_chat_integrity, load_request, load_task_errors, media_failure_share,
                    media_measure, requirements_coverage)
     from . import load_video_failure_share
+    from . import load_group_chat_integrity
     kinds = (acceptance_tag.KIND, requirements_coverage.KIND, media_measure.KIND, load_request.KIND,
              load_chat_integrity.KIND, load_task_errors.KIND, flakiness.KIND, media_failure_share.KIND,
-             load_video_failure_share.KIND)
+             load_video_failure_share.KIND, load_group_chat_integrity.KIND)
     return {kind.name: kind for kind in kinds}
 
 

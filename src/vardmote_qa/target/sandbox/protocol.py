@@ -147,6 +147,16 @@ def unit_video(unit_id: int) -> str:
     return f"/api/units/{unit_id}/videomotor"
 
 
+def visit_video_room(visit_id: int) -> str:
+    """GET: what a participant's page needs to join the meeting's SFU room (server, room, pin, own key)."""
+    return f"{visit(visit_id)}/videorum"
+
+
+def is_sfu_room(data: dict) -> bool:
+    """The video room answer is the SFU's (a p2p meeting's answer names only its engine)."""
+    return data.get("videomotor") == "sfu" and all(key in data for key in ("server", "room", "pin", "self"))
+
+
 def unit_video_settings(engine: VideoEngine | None, patient_names: PatientNames | None) -> dict:
     body = {}
     if engine is not None:
