@@ -3,7 +3,8 @@
 Egenskap: Fysiskt besök med digitala deltagare
   Patienten är på plats på mottagningen tillsammans med vårdpersonalen. Andra deltar digitalt: en
   specialist med sitt konto, en anhörig utan BankID med en egen länk. Patienten får ingen digital kallelse,
-  och den anhörigas länk leder bara till det här besöket och bara tills det är avslutat.
+  och den anhörigas länk leder bara till det här besöket och bara tills det är avslutat. Ett fysiskt besök
+  går alltid genom tjänstens routade videomotor, oavsett mottagningens inställning: fler än två deltar.
 
   @kritisk @smoke
   Scenario: Patienten på plats får inget SMS när en anhörig bjuds in
@@ -28,7 +29,7 @@ Egenskap: Fysiskt besök med digitala deltagare
     När vårdpersonalen avslutar besöket
     Så ser vårdpersonalen och den anhöriga att besöket är avslutat
 
-  @hog @chatt
+  @hog @video @chatt
   Scenario: Specialisten och den anhöriga deltar digitalt i samma fysiska besök
     Givet att specialisten arbetar på Vårdcentralen Hisingen
     Och att vårdpersonalen har bokat ett fysiskt besök med patienten
@@ -38,6 +39,7 @@ Egenskap: Fysiskt besök med digitala deltagare
     Och specialisten ansluter digitalt till besöket
     Och den anhöriga ansluter till besöket med sin länk
     Så ser specialisten att mötet pågår
+    Och ser och hör var och en i mötet alla andra i mötet
     När specialisten skriver "Jag har tittat på proverna" i chatten
     Så ser vårdpersonalen meddelandet "Jag har tittat på proverna" i chatten
     Och ser den anhöriga meddelandet "Jag har tittat på proverna" i chatten

@@ -2,7 +2,8 @@
 @DVM-07
 Egenskap: Tolk i mötet
   När patienten har angett tolkbehov bjuder personalen in en tolk med en egen länk. Tolken behöver varken
-  BankID eller konto, ser vilket språk mötet behöver och deltar i samtalet med patienten och personalen.
+  BankID eller konto, ser vilket språk mötet behöver och deltar i samtalet med patienten och personalen,
+  i chatten eller med video och ljud: då ser och hör var och en av de tre de andra två.
 
   @kritisk @chatt
   Scenario: Tolken deltar i chattmötet med en egen länk
@@ -21,6 +22,18 @@ Egenskap: Tolk i mötet
     Och får tolken inte veta patientens personnummer
     När vårdpersonalen avslutar besöket
     Så ser tolken att besöket är avslutat
+
+  @kritisk @video
+  Scenario: Tolken deltar i videomötet med en egen länk
+    Givet att vårdpersonalen arbetar på Ungas psykiska hälsa
+    När patienten öppnar Ungas psykiska hälsa från startsidan
+    Och patienten lämnar ärendet "Jag sover dåligt" som video med tolk på arabiska
+    Och vårdpersonalen tar ärendet ur kön
+    Och vårdpersonalen bjuder in tolken till besöket
+    Och tolken ansluter till besöket med sin länk
+    Så ser tolken att mötet behöver tolk på arabiska
+    Och ser och hör var och en i mötet alla andra i mötet
+    Och får tolken inte veta patientens personnummer
 
   @hog @negativ
   Scenario: Tolkens länk gäller inte efter avslutat besök

@@ -20,6 +20,12 @@ MEDIA_START_TIMEOUT_S = 20.0
 # Every receiver of a meeting of several gets every other sender's video and audio within this (Jitsi's own
 # torture tests allow 15 s for a conference; doubled: four browsers share the cores with parallel runs).
 CONFERENCE_MEDIA_TIMEOUT_S = 30.0
+# A meeting's quality verdict waits up to this for every pair's media and the seconds its verdict rests on
+# (media/meeting_quality.MIN_MEASURED_S, 8 s): the bound above holds both, since it is Jitsi's 15 s doubled.
+# It judges then whatever came, so a pair that never got going is named by the verdict, not by a timeout.
+MEETING_QUALITY_TIMEOUT_S = CONFERENCE_MEDIA_TIMEOUT_S
+# The page's tracker samples once a second: looking more often at a whole meeting's series only costs CPU.
+MEETING_SAMPLES_POLL_S = 1.0
 # A service's automatic close of old visits runs every few seconds (the sandbox's sweep: 2 s).
 AUTO_CLOSE_TIMEOUT_S = 15.0
 # HTTP calls to the target's API.

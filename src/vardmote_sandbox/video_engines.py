@@ -1,7 +1,9 @@
 """Which video engine a meeting uses: peer to peer (p2p) or the routed engine (sfu, Janus).
 
-A unit has a default (`videomotor`), a booking may choose its own, and a conference (several patients)
-always uses the SFU. The participants of an SFU meeting are known to each other in the room only by an
+A unit has a default (`videomotor`), a booking may choose its own, and a meeting of more than two always
+uses the SFU whatever the unit's setting, because the p2p engine joins exactly two: a conference (several
+patients), a physical meeting (staff in the room, a specialist and guests joining digitally: guests.py books
+it on the SFU), and a visit with an interpreter need (patient, staff and the interpreter invited by link). The participants of an SFU meeting are known to each other in the room only by an
 opaque key; each page is told the names it may show for the keys (display names, never an identity
 number), so that what a patient sees of the other patients follows the unit's setting.
 """
@@ -85,7 +87,9 @@ def is_conference(database: Database, visit_id: int) -> bool:
 
 
 def engine_of(database: Database, visit: dict[str, Any]) -> str:
-    if is_conference(database, visit["id"]):
+    # An interpreter need is known when the errand is left, before any page opens the call: every page of
+    # the visit (patient, staff, the interpreter's) then joins the same SFU room.
+    if is_conference(database, visit["id"]) or visit.get("interpreter_language"):
         return "sfu"
     row = database.query_one("SELECT v.video_engine AS own, u.video_engine AS unit FROM visits v"
                              " JOIN units u ON u.id = v.unit_id WHERE v.id = ?", (visit["id"],))

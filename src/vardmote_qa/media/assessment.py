@@ -26,6 +26,22 @@ class VisitAssessment:
         now = BrowserCpu.now()
         return now.wait_per_turn_ms_since(self._browsers_from) if now else None
 
+    # What a meeting of several is judged and written with (meeting_quality.py): the same scenario's.
+    @property
+    def label(self) -> str:
+        return self._label
+
+    @property
+    def run_dir(self) -> Path:
+        return self._run_dir
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self._tags
+
+    def browsers_waiting(self) -> float | None:
+        return self._waiting_share()
+
     def so_far(self) -> VisitResult:
         """The verdict on what has been sampled until now, neither kept nor written: for a step that waits."""
         reports = [actor.media_report() for actor in self._actors_present()]

@@ -71,6 +71,15 @@ def _number(value: float) -> str:
     return text.rstrip("0").rstrip(".").replace(".", ",") if "." in text else text
 
 
+def _amount_and_limit(measure: Measure, rule: Rule) -> str:
+    """How much, and the limit it missed: '12 % (godtagbar kräver högst 5 %)'."""
+    unit = UNITS_SV.get(measure.unit, f" {measure.unit}")
+    better = Tier.GOOD if measure.tier is Tier.ACCEPTABLE else Tier.ACCEPTABLE
+    comparison = "minst" if rule.higher_is_better else "högst"
+    return (f"{_number(measure.value)}{unit} "
+            f"({better.swedish} kräver {comparison} {_number(rule.limit_for(better))}{unit})")
+
+
 def describe(role: str, measure: Measure, rule: Rule) -> str:
     """One Swedish clause: where, what, how much, and the limit it missed."""
     label = LABELS_SV[measure.id]
@@ -78,11 +87,15 @@ def describe(role: str, measure: Measure, rule: Rule) -> str:
         return f"hos {role} saknas data för {label}"
     if measure.id == "audio_present":
         return f"{role} tar inte emot något ljud"
-    unit = UNITS_SV.get(measure.unit, f" {measure.unit}")
-    better = Tier.GOOD if measure.tier is Tier.ACCEPTABLE else Tier.ACCEPTABLE
-    comparison = "minst" if rule.higher_is_better else "högst"
-    return (f"hos {role} är {label} {_number(measure.value)}{unit} "
-            f"({better.swedish} kräver {comparison} {_number(rule.limit_for(better))}{unit})")
+    return f"hos {role} är {label} {_amount_and_limit(measure, rule)}"
+
+
+def describe_measure(measure: Measure, rule: Rule) -> str:
+    """The clause without where, for a sentence that names where itself (a meeting's receiver and sender):
+    'andelen frusen bild 12 % (godtagbar kräver högst 5 %)'; a measure without data is None's caller's."""
+    if measure.id == "audio_present" and measure.value is not None:
+        return "inget ljud tas emot"
+    return f"{LABELS_SV[measure.id]} {_amount_and_limit(measure, rule)}"
 
 
 def judge(values: dict[str, dict[str, float | None]], rules: dict[str, Rule],
