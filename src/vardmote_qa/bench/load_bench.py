@@ -1,11 +1,12 @@
 """`make bench-load`: three figures, side by side in one run on one sandbox (the machine is shared, so
 ratios measured together mean more than absolute numbers).
 
-(a) chat messages delivered per second per load-generator CPU core: the Locust chat scenario against a
-    minimal asyncio client of the same protocol, as a ratio (how close Locust is to the ceiling). The two
-    take turns in short rounds (L A, A L, L A …), each ratio from two neighbouring rounds and the median
-    given, so a machine that gets busier or quieter weighs on both alike; neither process writes anything
-    while it is measured, and each round's loss (sent − delivered) is checked on both sides;
+(a) chat messages delivered per CPU-second of the load generator's own process: the Locust chat scenario
+    against a minimal asyncio client of the same protocol doing the same work (bench/chat_round: the same
+    meetings, messages per side, pacing, receivers and accounting), as a ratio (how close Locust is to the
+    ceiling). The two take turns in pairs of rounds (L A, A L, …), each pair one ratio, the median and
+    spread given; a pair that did unequal work, lost differently, or wrote while measured fails the
+    benchmark with one Swedish sentence (after the table and the JSON);
 (b) delivery latency the Locust users report against what the asyncio client measures at the same
     time, on the same load (is Locust's number true?);
 (c) the sandbox at the design load (the pandemi shape): p95s, chat accounting and the sandbox's CPU.
@@ -31,11 +32,14 @@ import psutil
 
 from .. import target
 from ..config import PROJECT_ROOT, load_environment
+from ..exitcodes import BAD_INPUT, NO_GO
 from ..load.model import load_model
 from ..load.runner import run_load
 from ..load.settings import variables
 from ..load.shapes import PlannedShape, plan
 from ..run.layout import RunLayout
+from . import chat_round
+from .chat_round import MEETINGS_VARIABLE, SAMPLES_VARIABLE, ChatWork
 
 if TYPE_CHECKING:
     from ..target.sandbox.runner import RunningSandbox
@@ -51,14 +55,6 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def _window_rate(samples: list, lead: float = 0.25, tail: float = 0.85) -> dict:
-    """Delivered per second and CPU cores used, over the steady middle of the samples."""
-    start, end = samples[int(lead * (len(samples) - 1))], samples[int(tail * (len(samples) - 1))]
-    wall, delivered, cpu = end[0] - start[0], end[1] - start[1], end[2] - start[2]
-    return {"delivered_per_s": delivered / wall, "cores": cpu / wall,
-            "delivered_per_core_s": delivered / cpu if cpu > 0 else 0.0}
-
-
 def sustained_chat(rate: float, seconds: float) -> PlannedShape:
     """The load test's meetings with one long chat each: `rate` messages per second and side for `seconds`."""
     planned = plan(load_model(), "halvtimmesrusning")
@@ -66,30 +62,39 @@ def sustained_chat(rate: float, seconds: float) -> PlannedShape:
                                            messages_per_side=int(rate * seconds)))
 
 
-def locust_chat(base_url: str, work: Path, pairs: int, rate: float, seconds: float,
-                samples_file: Path) -> subprocess.Popen:
-    """Starts the Locust chat scenario (one process) and returns it; its samples and chat accounting land in
-    samples_file when it quits."""
+def chat_work(planned: PlannedShape, pairs: int) -> ChatWork:
+    """The round's work as the plan gives it to Locust's users; the asyncio client is given the same."""
+    return ChatWork(pairs, planned.timing.messages_per_side, planned.timing.chat_interval_s)
+
+
+def locust_chat(base_url: str, pairs: int, rate: float, seconds: float, samples_file: Path,
+                json_file: Path | None = None) -> subprocess.Popen:
+    """Starts the Locust chat scenario (one process, one meeting per pair) and returns it; its samples and
+    chat accounting land in samples_file when it quits. Its output goes to a file of its own, which the
+    samples measure (chat_round.written_so_far): nothing may land there while it is measured."""
     env = {**os.environ, **variables("local", sustained_chat(rate, seconds), None),
-           "VMQA_BENCH_SAMPLES": str(samples_file)}
+           SAMPLES_VARIABLE: str(samples_file), MEETINGS_VARIABLE: str(pairs)}
     command = [sys.executable, "-m", "locust", "-f", str(CHAT_LOCUSTFILE), "--headless", "--host", base_url,
-               "-u", str(2 * pairs), "-r", str(2 * pairs), "-t", f"{int(seconds + 20)}s", "--stop-timeout", "30",
-               "--only-summary", "--json-file", str(work / "locust-chat"), "--logfile", str(work / "locust-chat.log"),
-               "--loglevel", "WARNING"]  # its log stays quiet while it is measured
-    return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+               "-u", str(2 * pairs), "-r", str(2 * pairs), "-t", f"{int(seconds + 60)}s", "--stop-timeout", "5",
+               "--only-summary", "--loglevel", "WARNING"]
+    if json_file is not None:
+        command += ["--json-file", str(json_file.with_suffix(""))]  # written when it quits
+    return _started(command, samples_file, env)
 
 
-def asyncio_chat(base_url: str, work: Path, pairs: int, rate: float, seconds: float, name: str) -> subprocess.Popen:
-    environment = load_environment("local")
-    return subprocess.Popen(
-        [sys.executable, "-m", "vardmote_qa.bench.asyncio_chat", base_url, str(pairs), str(rate), str(seconds),
-         str(work / f"{name}.json"), environment.clinician.username, environment.clinician.password,
-         environment.patients[-1], environment.default_unit], cwd=PROJECT_ROOT)
+def asyncio_chat(base_url: str, chat: ChatWork, out: Path) -> subprocess.Popen:
+    return _started([sys.executable, "-m", "vardmote_qa.bench.asyncio_chat", base_url, "local", str(chat.meetings),
+                     str(chat.messages_per_side), str(chat.interval_s), str(out)], out)
 
 
-def _locust_latency(work: Path) -> dict:
-    entries = json.loads((work / "locust-chat.json").read_text(encoding="utf-8"))
+def _started(command: list[str], out: Path, env: dict | None = None) -> subprocess.Popen:
+    """A measured client with its stdout and stderr in one file (read after it, kept for a failed round)."""
+    with out.with_suffix(".output").open("wb") as output:
+        return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=output)
+
+
+def _locust_latency(json_file: Path) -> dict:
+    entries = json.loads(json_file.read_text(encoding="utf-8"))
     entry = next(e for e in entries if e["name"] == "chat:deliver")
     times = []
     for bucket, count in entry["response_times"].items():
@@ -105,55 +110,43 @@ def _wait(process: subprocess.Popen, timeout: float) -> None:
         process.wait()
 
 
-def _locust_round(base_url: str, work: Path, pairs: int, rate: float, seconds: float, name: str) -> dict:
-    samples_file = work / f"{name}.json"
-    _wait(locust_chat(base_url, work, pairs, rate, seconds, samples_file), seconds + 120)
-    written = json.loads(samples_file.read_text(encoding="utf-8"))
-    chat = written["chat"]
-    return {**_window_rate(written["samples"]), "sent": chat["sent"], "delivered": chat["delivered"],
-            "lost": chat["lost"]}
+def _handed_over(out: Path) -> dict | None:
+    try:
+        return json.loads(out.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
-def _asyncio_round(base_url: str, work: Path, pairs: int, rate: float, seconds: float, name: str) -> dict:
-    _wait(asyncio_chat(base_url, work, pairs, rate, seconds, name), seconds + 120)
-    written = json.loads((work / f"{name}.json").read_text(encoding="utf-8"))
-    return {**_window_rate(written["samples"]), "sent": written["sent"], "delivered": written["delivered"],
-            "lost": written["lost"]}
+def _round(client: str, base_url: str, work: Path, pairs: int, rate: float, seconds: float, name: str) -> dict:
+    out, chat = work / f"{name}.json", chat_work(sustained_chat(rate, seconds), pairs)
+    process = locust_chat(base_url, pairs, rate, seconds, out) if client == "locust" \
+        else asyncio_chat(base_url, chat, out)
+    _wait(process, seconds + 120)
+    return chat_round.round_result(client, chat, _handed_over(out))
 
 
-def throughput(base_url: str, work: Path, pairs: int, rate: float, seconds: float, rounds: int = 3) -> dict:
-    """(a): the same offered chat by Locust and by the asyncio client, in alternating rounds; a pair of
-    neighbouring rounds gives one ratio, and a round that lost messages is no measure of throughput."""
-    measured = []
+def throughput(base_url: str, work: Path, pairs: int, rate: float, seconds: float, rounds: int = 4) -> dict:
+    """(a): the same chat work by Locust and by the asyncio client, in pairs of neighbouring rounds
+    (L A, A L, …); each pair's ratio, their median and spread, and every way a pair was not equal."""
+    chat, measured = chat_work(sustained_chat(rate, seconds), pairs), []
     for number in range(rounds):
-        order = ("locust", "asyncio") if number % 2 == 0 else ("asyncio", "locust")
-        pair = {}
-        for client in order:
-            run_round = _locust_round if client == "locust" else _asyncio_round
-            pair[client] = run_round(base_url, work, pairs, rate, seconds, f"{client}-{number}")
-        both = pair["locust"]["delivered_per_core_s"], pair["asyncio"]["delivered_per_core_s"]
-        lossless = pair["locust"]["lost"] == 0 and pair["asyncio"]["lost"] == 0
-        pair["ratio"] = both[0] / both[1] if both[1] and lossless else None
-        measured.append(pair)
-    ratios = [pair["ratio"] for pair in measured if pair["ratio"] is not None]
-    return {"pairs": pairs, "messages_per_s_per_side": rate, "seconds": seconds, "rounds": measured,
-            "ratio": statistics.median(ratios) if ratios else None, "ratios": ratios,
-            "rounds_with_loss": len(measured) - len(ratios),
-            "locust": {key: statistics.median(p["locust"][key] for p in measured)
-                       for key in ("delivered_per_s", "delivered_per_core_s")},
-            "asyncio": {key: statistics.median(p["asyncio"][key] for p in measured)
-                        for key in ("delivered_per_s", "delivered_per_core_s")}}
+        played = {client: _round(client, base_url, work, pairs, rate, seconds, f"{client}-{number}")
+                  for client in chat_round.order(number)}
+        measured.append(chat_round.pair_result(played["locust"], played["asyncio"], chat))
+    return chat_round.summary(measured, chat)
 
 
 def latency_check(base_url: str, work: Path, pairs: int, probe_pairs: int, rate: float, seconds: float) -> dict:
     """(b): Locust makes the load, a small asyncio probe chats beside it at the same rate, at the same time."""
-    locust = locust_chat(base_url, work, pairs, rate, seconds, work / "locust-beside-probe.json")
+    json_file = work / "locust-beside-probe-stats.json"
+    locust = locust_chat(base_url, pairs, rate, seconds, work / "locust-beside-probe.json", json_file)
     time.sleep(3)  # the Locust pairs are in their meetings before the probe starts
-    probe = asyncio_chat(base_url, work, probe_pairs, rate, seconds - 6, "asyncio-probe")
+    probe_work = ChatWork(probe_pairs, max(1, int(rate * (seconds - 6))), 1 / rate)
+    probe = asyncio_chat(base_url, probe_work, work / "asyncio-probe.json")
     _wait(probe, seconds + 120)
     _wait(locust, seconds + 120)
     probe_latencies = json.loads((work / "asyncio-probe.json").read_text(encoding="utf-8"))["latencies_ms"]
-    locust_latency = _locust_latency(work)
+    locust_latency = _locust_latency(json_file)
     asyncio_latency = {"p50_ms": _percentile(probe_latencies, 0.5), "p95_ms": _percentile(probe_latencies, 0.95),
                        "count": len(probe_latencies)}
     return {"locust": locust_latency, "asyncio": asyncio_latency,
@@ -234,20 +227,15 @@ def _peak_rate(layout: RunLayout, name: str) -> float:
 
 def print_table(result: dict) -> None:
     a, b, c = result["throughput"], result["latency"], result["design"]
-    summary = c["summary"]["requests"]
     print("\nLastbänk (samma sandlåda, samma körning)")
-    ratio = f"{a['ratio']:.2f}" if a["ratio"] is not None else "ingen (alla omgångar förlorade meddelanden)"
-    print(f"(a) chatt, levererade meddelanden per s och kärna (median av {len(a['rounds'])} omgångar var, "
-          f"turvis): Locust {a['locust']['delivered_per_core_s']:.0f}, asyncio {a['asyncio']['delivered_per_core_s']:.0f}"
-          f" → kvot {ratio} (kvoter per omgångspar: {', '.join(f'{r:.2f}' for r in a['ratios']) or '–'}; "
-          f"{a['rounds_with_loss']} par med förlorade meddelanden räknas inte)")
-    for number, pair in enumerate(a["rounds"]):
-        print(f"    omgång {number + 1}: " + "; ".join(
-            f"{client} skickade {pair[client]['sent']}, levererade {pair[client]['delivered']}, "
-            f"förlorade {pair[client]['lost']}" for client in ("locust", "asyncio")))
+    for line in chat_round.table_lines(a):
+        print(line)
     print(f"(b) leveranslatens samtidigt: Locust p50 {b['locust']['p50_ms']:.0f} ms p95 {b['locust']['p95_ms']:.0f} ms, "
           f"asyncio p50 {b['asyncio']['p50_ms']:.1f} ms p95 {b['asyncio']['p95_ms']:.1f} ms → p95-kvot {b['p95_ratio']:.2f}")
-    chat = c["summary"]["chat"]
+    if c is None:
+        print("(c) dimensionerande last: inte körd (--design-minutes 0)")
+        return
+    summary, chat = c["summary"]["requests"], c["summary"]["chat"]
     print(f"(c) dimensionerande last (pandemi, {c['minutes']} min, {'klar' if c['complete'] else 'OFULLSTÄNDIG'}): "
           f"högst {c['peak_meetings_at_once']} pågående möten samtidigt ({c['meetings']} möten), "
           f"högst {c['peak_joins_per_min']:.0f} anslutningar/min, högst {c['peak_logins_per_s']:.1f} inloggningar/s")
@@ -266,9 +254,15 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=30)
     parser.add_argument("--rate", type=float, default=4.0, help="chattmeddelanden per s och deltagare")
     parser.add_argument("--seconds", type=float, default=40)
-    parser.add_argument("--design-minutes", type=float, default=6)
-    parser.add_argument("--rounds", type=int, default=3, help="omgångspar Locust/asyncio, turvis, för kvoten (a)")
+    parser.add_argument("--design-minutes", type=float, default=6, help="0: utan den dimensionerande lasten (c)")
+    parser.add_argument("--rounds", type=int, default=4,
+                        help="omgångspar Locust/asyncio för kvoten (a), turvis L A, A L, …")
     arguments = parser.parse_args()
+    if arguments.pairs < 1 or arguments.rounds < 1 or arguments.rate <= 0 or arguments.seconds < 10 \
+            or arguments.design_minutes < 0:
+        print("Ange --pairs och --rounds som minst 1, --rate större än 0, --seconds minst 10 och "
+              "--design-minutes 0 eller mer.", file=sys.stderr)
+        raise SystemExit(BAD_INPUT)
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     work = BENCH_DIR / f"load-{stamp}"
     work.mkdir(parents=True, exist_ok=True)
@@ -279,10 +273,15 @@ def main() -> None:
                                           arguments.seconds, arguments.rounds)
         result["latency"] = latency_check(running.base_url, work, arguments.pairs, 5, arguments.rate,
                                           arguments.seconds)
-        result["design"] = design_load(running.sandbox, work, arguments.design_minutes)
+        result["design"] = design_load(running.sandbox, work, arguments.design_minutes) \
+            if arguments.design_minutes > 0 else None
     (BENCH_DIR / f"load-{stamp}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     print_table(result)
     print(f"\nJSON: {BENCH_DIR / f'load-{stamp}.json'}")
+    sentence = chat_round.failure_sentence(result["throughput"])
+    if sentence is not None:
+        print(sentence, file=sys.stderr)
+        raise SystemExit(NO_GO)
 
 
 if __name__ == "__main__":
