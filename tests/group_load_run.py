@@ -21,6 +21,8 @@ JUDGED_HERE = ("load.group.", "load.chat.integrity")
 
 
 def model_without_video(folder: Path) -> Path:
+    """The shipped load model with no video users: the faults and checks here are the service's, not the
+    media's (also used by test_fault_verdicts)."""
     text = (PROJECT / "loadtests" / "lastmodell.yaml").read_text(encoding="utf-8")
     assert "\nvideodeltagare: 1\n" in text
     model = folder / "lastmodell.yaml"

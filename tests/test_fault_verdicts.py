@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from group_load_run import model_without_video
 from vardmote_qa.run.layout import RunLayout
 from vardmote_qa.target.sandbox import protocol
 from vardmote_qa.waiting import eventually
@@ -57,15 +58,6 @@ def crash_when_loaded(workspace: Path) -> None:
     admin.post(f"{base_url}{protocol.STAFF_LOGIN}", json=protocol.staff_login("admin", "sandlada"),
                timeout=10).raise_for_status()
     admin.post(f"{base_url}{protocol.FAULTS}", json={"crash": True}, timeout=10).raise_for_status()
-
-
-def model_without_video(folder: Path) -> Path:
-    """The shipped load model with no video users: the faults here are the service's, not the media's."""
-    text = (PROJECT / "loadtests" / "lastmodell.yaml").read_text(encoding="utf-8")
-    assert "\nvideodeltagare: 1\n" in text
-    model = folder / "lastmodell.yaml"
-    model.write_text(text.replace("\nvideodeltagare: 1\n", "\nvideodeltagare: 0\n"), encoding="utf-8")
-    return model
 
 
 @pytest.fixture(scope="module")

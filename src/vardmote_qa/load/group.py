@@ -88,6 +88,7 @@ class Participant:
     checked_in: Event = field(default_factory=Event)
     inbox: GroupInbox | None = None
     sfu: SfuParticipant | None = None
+    socket: VisitSocket | None = None  # once opened: what it received is settled when it leaves
 
 
 @dataclass(eq=False)
@@ -147,8 +148,8 @@ def _play(user, numbers: list[str], patients: list[ApiClient]) -> None:
         raise GroupNotJudged(f"miljön har {len(numbers)} olika testpatienter; ett gruppmöte med {size} deltagare "
                              f"behöver {size - 1}")
     meeting = _booked(user, numbers, patients)
-    parts = [gevent.spawn(_clinician_in_meeting, meeting, timing)]
-    parts += [gevent.spawn(_patient_in_meeting, meeting, patient, timing) for patient in meeting.patients]
+    parts = [gevent.spawn(_take_part, meeting, meeting.clinician, _clinician_part, timing)]
+    parts += [gevent.spawn(_take_part, meeting, patient, _patient_part, timing) for patient in meeting.patients]
     gevent.joinall(parts, timeout=timing.cycle_s + 12 * STEP_TIMEOUT_S)  # every wait inside is bounded anyway
     gevent.killall([part for part in parts if not part.ready()])
     for part in parts:
@@ -205,72 +206,72 @@ def _into_the_room(meeting: GroupMeeting, me: Participant, socket: VisitSocket) 
         eventually(everyone_in_room, timeout=STEP_TIMEOUT_S, description="alla deltagare i videorummet")
 
 
-def _settle_and_leave(meeting: GroupMeeting, me: Participant, socket: VisitSocket | None) -> None:
+def _settle_and_leave(meeting: GroupMeeting, me: Participant) -> None:
     me.outbox.done.set()
-    if socket is not None:  # without a socket nothing was received, and nobody sent before we were in
+    if me.socket is not None:  # without a socket nothing was received, and nobody sent before we were in
         me.inbox.settle(meeting.outboxes_but(me))
     if me.sfu is not None:
         me.sfu.leave()
-    if socket is not None:
-        socket.close()
+    if me.socket is not None:
+        me.socket.close()
 
 
-def _clinician_in_meeting(meeting: GroupMeeting, timing) -> bool:
+def _take_part(meeting: GroupMeeting, me: Participant, part, timing) -> bool:
+    """One participant's part of the meeting: True when it got through, False when a timed step failed (the
+    step is in Locust's stats); either way, or on any other error (raised), the others stop waiting for it,
+    and it settles its inboxes and leaves."""
+    try:
+        part(meeting, me, timing)
+        return True
+    except LoadStepFailed:
+        meeting.abandoned.set()
+        return False
+    except Exception:
+        meeting.abandoned.set()
+        raise
+    finally:
+        _settle_and_leave(meeting, me)
+
+
+def _open_socket(meeting: GroupMeeting, me: Participant, timing) -> VisitSocket:
+    me.socket = VisitSocket(me.api, meeting.visit_id, me.inbox.on_chat, lifetime_s=timing.cycle_s + 6 * STEP_TIMEOUT_S)
+    return me.socket
+
+
+def _clinician_part(meeting: GroupMeeting, me: Participant, timing) -> None:
     """Waits for every patient in the waiting room, admits, joins, chats, closes when all have written."""
-    me, socket = meeting.clinician, None
     reporter = me.api.reporter
-    try:
-        socket = VisitSocket(me.api, meeting.visit_id, me.inbox.on_chat, lifetime_s=timing.cycle_s + 6 * STEP_TIMEOUT_S)
-        with reporter.timed("WS", PATIENTS_WAITING):
-            if not _all_set([p.checked_in for p in meeting.patients], meeting.abandoned,
-                            timing.waiting_s + STEP_TIMEOUT_S):
-                raise TimeoutError("alla patienter kom inte till väntrummet")
-        with reporter.timed("WS", JOIN):
-            me.api.call("group:admit", "POST", protocol.visit_admit(meeting.visit_id))
-            socket.wait_for(protocol.has_status(VisitStatus.IN_PROGRESS), STEP_TIMEOUT_S, "status pågår")
-            _into_the_room(meeting, me, socket)
-        _chat(meeting, me, socket, timing)
-        with reporter.timed("WS", PEERS_DONE):
-            if not _all_set([p.outbox.done for p in meeting.patients], meeting.abandoned,
-                            timing.meeting_s + STEP_TIMEOUT_S):
-                raise TimeoutError("patienternas sista meddelanden kom inte")
-        me.api.call("group:close", "POST", protocol.visit_close(meeting.visit_id))
-        return True
-    except LoadStepFailed:
-        meeting.abandoned.set()
-        return False
-    except Exception:
-        meeting.abandoned.set()
-        raise
-    finally:
-        _settle_and_leave(meeting, me, socket)
+    socket = _open_socket(meeting, me, timing)
+    with reporter.timed("WS", PATIENTS_WAITING):
+        if not _all_set([p.checked_in for p in meeting.patients], meeting.abandoned,
+                        timing.waiting_s + STEP_TIMEOUT_S):
+            raise TimeoutError("alla patienter kom inte till väntrummet")
+    with reporter.timed("WS", JOIN):
+        me.api.call("group:admit", "POST", protocol.visit_admit(meeting.visit_id))
+        socket.wait_for(protocol.has_status(VisitStatus.IN_PROGRESS), STEP_TIMEOUT_S, "status pågår")
+        _into_the_room(meeting, me, socket)
+    _chat(meeting, me, socket, timing)
+    with reporter.timed("WS", PEERS_DONE):
+        if not _all_set([p.outbox.done for p in meeting.patients], meeting.abandoned,
+                        timing.meeting_s + STEP_TIMEOUT_S):
+            raise TimeoutError("patienternas sista meddelanden kom inte")
+    me.api.call("group:close", "POST", protocol.visit_close(meeting.visit_id))
 
 
-def _patient_in_meeting(meeting: GroupMeeting, me: Participant, timing) -> bool:
+def _patient_part(meeting: GroupMeeting, me: Participant, timing) -> None:
     """Opens the visit early, checks in, joins the call and the SFU room, chats, leaves when it is closed."""
-    socket = None
     reporter = me.api.reporter
-    try:
-        socket = VisitSocket(me.api, meeting.visit_id, me.inbox.on_chat, lifetime_s=timing.cycle_s + 6 * STEP_TIMEOUT_S)
-        gevent.sleep(timing.waiting_s)  # the patient opens the visit early, as patients do
-        with reporter.timed("WS", JOIN):
-            me.api.call("group:check_in", "POST", protocol.visit_check_in(meeting.visit_id))
-            me.checked_in.set()
-            socket.wait_for(protocol.has_status(VisitStatus.IN_PROGRESS), timing.waiting_s + STEP_TIMEOUT_S,
-                            "insläppt")
-            _into_the_room(meeting, me, socket)
-        _chat(meeting, me, socket, timing)
-        with reporter.timed("WS", END):
-            socket.wait_for(protocol.is_visit_closed, timing.meeting_s + 3 * STEP_TIMEOUT_S, "besöket avslutat")
-        return True
-    except LoadStepFailed:
-        meeting.abandoned.set()
-        return False
-    except Exception:
-        meeting.abandoned.set()
-        raise
-    finally:
-        _settle_and_leave(meeting, me, socket)
+    socket = _open_socket(meeting, me, timing)
+    gevent.sleep(timing.waiting_s)  # the patient opens the visit early, as patients do
+    with reporter.timed("WS", JOIN):
+        me.api.call("group:check_in", "POST", protocol.visit_check_in(meeting.visit_id))
+        me.checked_in.set()
+        socket.wait_for(protocol.has_status(VisitStatus.IN_PROGRESS), timing.waiting_s + STEP_TIMEOUT_S,
+                        "insläppt")
+        _into_the_room(meeting, me, socket)
+    _chat(meeting, me, socket, timing)
+    with reporter.timed("WS", END):
+        socket.wait_for(protocol.is_visit_closed, timing.meeting_s + 3 * STEP_TIMEOUT_S, "besöket avslutat")
 
 
 def _chat(meeting: GroupMeeting, me: Participant, socket: VisitSocket, timing) -> None:
