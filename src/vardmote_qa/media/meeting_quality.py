@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .measures import loss_counts, measure_participant, measured_points
 from .series import ParticipantSeries, origin_of, parse_page
-from .starvation import MAX_BROWSER_WAIT_MS, MIN_JUDGED_SHARE, overlaps, starved_spans
+from .starvation import browsers_overloaded, set_aside_seconds, starved_most_of, starved_spans
 from .thresholds import Rule
 from .tiers import Tier, worst
 from .verdict import LABELS_SV, Measure, VisitVerdict, describe_measure, judge
@@ -149,19 +149,14 @@ def assess_meeting(label: str, reports: list[MediaReport], rules: dict[str, Rule
         values[one.role] = measure_participant(one, own[sender], origin_ms, [], starved) if origin is not None else {}
         counted[one.role] = loss_counts(one, origin_ms)
     measures = judge(values, rules, counted).measures
-    machine_busy = browsers_waiting is not None and browsers_waiting > MAX_BROWSER_WAIT_MS
+    busy = browsers_overloaded(browsers_waiting)
     verdicts, set_aside, problems = [], {}, {}
     for (receiver, sender), one in pairs.items():
-        points = measured_points(one, origin_ms)
-        total = round(sum(p.interval_s for p in points), 2)
-        set_aside[one.role] = round(sum(p.interval_s for p in points if overlaps(p, starved)), 2)
+        set_aside[one.role], total = set_aside_seconds(measured_points(one, origin_ms), starved)
         tier = worst(m.tier for m in measures[one.role].values())
-        if total and set_aside[one.role] > (1 - MIN_JUDGED_SHARE) * total:
-            problems[one.role] = (f"datorn som kör testet hann inte med under {set_aside[one.role]:.0f} av "
-                                  f"{total:.0f} s hos {one.role}")
-        elif machine_busy:
-            problems[one.role] = (f"testwebbläsarnas trådar väntade i snitt {browsers_waiting:.1f} ms på "
-                                  f"processorn (gränsen är {MAX_BROWSER_WAIT_MS:.0f} ms)").replace(".", ",")
+        problem = starved_most_of(one.role, set_aside[one.role], total) or busy
+        if problem:
+            problems[one.role] = problem
         # a starved machine spoils only a bad verdict (as VisitResult.cannot_judge): a good one stands
         judged = one.role not in problems or tier is Tier.GOOD
         verdicts.append(PairVerdict(receiver, sender, tier, measures[one.role],

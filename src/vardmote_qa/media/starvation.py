@@ -74,3 +74,25 @@ def starved_spans(series: dict[str, ParticipantSeries]) -> list[tuple[float, flo
 def overlaps(point: Point, spans: list[tuple[float, float]]) -> bool:
     start = point.t_s - point.interval_s
     return any(start < end and point.t_s > begin for begin, end in spans)
+
+
+def set_aside_seconds(points: list[Point], spans: list[tuple[float, float]]) -> tuple[float, float]:
+    """(seconds of the points the starved spans set aside, seconds of all the points)."""
+    return (round(sum(p.interval_s for p in points if overlaps(p, spans)), 2),
+            round(sum(p.interval_s for p in points), 2))
+
+
+def starved_most_of(role: str, set_aside_s: float, total_s: float) -> str | None:
+    """Why the machine cannot judge what role received (a Swedish clause), when it was starved most of it."""
+    if total_s and set_aside_s > (1 - MIN_JUDGED_SHARE) * total_s:
+        return (f"datorn som kör testet hann inte med under {set_aside_s:.0f} av {total_s:.0f} s hos {role} "
+                f"(kameran levererade för få bilder)")
+    return None
+
+
+def browsers_overloaded(browsers_waiting: float | None) -> str | None:
+    """Why the machine cannot judge a visit (a Swedish clause), when the test browsers' threads waited too long."""
+    if browsers_waiting is not None and browsers_waiting > MAX_BROWSER_WAIT_MS:
+        return (f"datorn som kör testet är överbelastad (testwebbläsarnas trådar väntade i snitt "
+                f"{browsers_waiting:.1f} ms på processorn, gränsen är {MAX_BROWSER_WAIT_MS:.0f} ms)").replace(".", ",")
+    return None

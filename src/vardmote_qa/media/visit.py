@@ -9,8 +9,7 @@ from .effect import Window, effect_problems
 from .measures import loss_counts, measure_participant, measured_points
 from .profiles import NetworkProfile
 from .series import ParticipantSeries, origin_of, parse_series
-from .starvation import (MAX_BROWSER_WAIT_MS, MIN_JUDGED_SHARE, overlaps,
-                         starved_spans)
+from .starvation import browsers_overloaded, set_aside_seconds, starved_most_of, starved_spans
 from .thresholds import Rule
 from .tiers import Tier
 from .verdict import VisitVerdict, judge
@@ -106,17 +105,14 @@ def assess_visit(label: str, reports: list[MediaReport], rules: dict[str, Rule],
         sender = next((other for other_role, other in series.items() if other_role != role), None)
         values[role] = measure_participant(one, sender, origin_ms, spans, starved) if origin is not None else {}
         counted[role] = loss_counts(one, origin_ms) if origin is not None else {}
-        points = measured_points(one, origin_ms)
-        set_aside[role] = round(sum(p.interval_s for p in points if overlaps(p, starved)), 2)
-        total = sum(p.interval_s for p in points)
-        if total and set_aside[role] > (1 - MIN_JUDGED_SHARE) * total:
-            overloaded.append(f"datorn som kör testet hann inte med under {set_aside[role]:.0f} av {total:.0f} s "
-                              f"hos {role} (kameran levererade för få bilder)")
+        set_aside[role], total = set_aside_seconds(measured_points(one, origin_ms), starved)
+        problem = starved_most_of(role, set_aside[role], total)
+        if problem:
+            overloaded.append(problem)
             untrusted |= set(rules)  # cameras starved most of the visit: the whole machine was (see starvation)
-    if browsers_waiting is not None and browsers_waiting > MAX_BROWSER_WAIT_MS:
-        overloaded.append(f"datorn som kör testet är överbelastad (testwebbläsarnas trådar väntade i snitt "
-                          f"{browsers_waiting:.1f} ms på processorn, gränsen är {MAX_BROWSER_WAIT_MS:.0f} ms)"
-                          .replace(".", ","))
+    busy = browsers_overloaded(browsers_waiting)
+    if busy:
+        overloaded.append(busy)
         untrusted |= set(rules)
     networks = {r.role: r.network for r in reports}
     return VisitResult(label, visit_profile(networks), {r: (p.name if p else None) for r, p in networks.items()},
