@@ -5,6 +5,7 @@ chat line to both sockets of the visit as the service does, and can drop one lin
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 
 import websockets
@@ -47,7 +48,10 @@ def play(work: ChatWork, dropped: set[tuple[str, int]] = frozenset()):
         finally:
             server.close()
             await server.wait_closed()
-    return asyncio.run(main())
+    # In a thread of its own: a sync Playwright test on the same xdist worker leaves its event loop running
+    # in the main thread, and asyncio.run refuses to start inside it.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, main()).result()
 
 
 def test_the_lean_client_sends_and_receives_exactly_its_work():
