@@ -26,7 +26,7 @@ MIN_MEASURED_S = 8.0
 
 
 def pair_label(receiver: str, sender: str) -> str:
-    return f"{receiver} från {sender}"
+    return f"{receiver} från sig själv (eko)" if receiver == sender else f"{receiver} från {sender}"
 
 
 @dataclass(frozen=True)
@@ -108,18 +108,21 @@ def _pair_reason(label: str, tier: Tier, series: ParticipantSeries, measures: di
 
 
 def _received(reports: list[MediaReport], origin_ms: float):
-    """Per role its own series (its camera: the frame-rate reference) and per pair what was received."""
+    """Per role its own series (its camera: the frame-rate reference) and per pair what was received. A page
+    that receives its own key gets its own media back (an echo, such as Janus's echo test): that is a pair
+    too, the receiver judged against its own camera."""
     parsed = {r.role: parse_page(r.role, r.raw, origin_ms) for r in reports}
     own = {role: one for role, (_split, one, _received) in parsed.items()}
     pairs = {}
     for receiver, (_split, _own, received) in parsed.items():
         for sender, (split, _, _) in parsed.items():
-            if sender != receiver:
-                label = pair_label(receiver, sender)
-                key = split.self_key
-                found = received.get(key) if key is not None else None
-                pairs[(receiver, sender)] = replace(found, role=label) if found is not None else \
-                    ParticipantSeries(label, None, None, None, ())
+            key = split.self_key
+            if sender == receiver and (key is None or key not in received):
+                continue
+            label = pair_label(receiver, sender)
+            found = received.get(key) if key is not None else None
+            pairs[(receiver, sender)] = replace(found, role=label) if found is not None else \
+                ParticipantSeries(label, None, None, None, ())
     return own, pairs
 
 
