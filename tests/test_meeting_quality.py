@@ -128,3 +128,26 @@ def test_the_meetings_verdict_is_written_like_a_visit(tmp_path):
         "from": ["vårdpersonalen"], "to": "patient 2", "verdict": "fail"}
     assert data["meeting"]["receivers"] == {"vårdpersonalen": "good", "patienten": "good", "patient 2": "fail"}
     assert path.with_suffix(".svg").exists()
+
+
+def _echo_page(labelled: bool) -> MediaReport:
+    """One page that gets its own media back on its one connection (Janus's echo test): labelled, the echoed
+    media carries the page's own key; unlabelled, only the tracker's group key."""
+    samples = [{"t": 1000 * (second + 1), "self": "själv",
+                "connections": {"0": {"state": "connected", "camera": {"frameRate": FPS},
+                                      "source_video": {"frames": FPS * second},
+                                      "candidate_pair": {"currentRoundTripTime": 0.01}}},
+                "streams": {"eko": _stream(second, False, True)},
+                "labels": {"eko": "själv"} if labelled else {}} for second in range(SECONDS)]
+    return MediaReport("deltagaren", {"peers": [{"index": 0, "created_at": 0, "connected_at": 300}],
+                                      "groups": [{"key": "eko", "peer": 0, "first_frame_at": 800}],
+                                      "samples": samples})
+
+
+def test_an_echo_is_a_pair_of_its_own_judged_against_the_pages_own_camera():
+    result = _meeting(_echo_page(labelled=True))
+    assert [p.label for p in result.pairs] == ["deltagaren från sig själv (eko)"]
+    assert result.tier is Tier.GOOD, result.verdict.reason
+    assert result.pairs[0].measures["fps_ratio"].value == 100.0
+    # Media received under some other key is not taken for an echo: no pair, and the meeting is not judged good.
+    assert _meeting(_echo_page(labelled=False)).pairs == ()
