@@ -18,7 +18,8 @@ async () => {
     const report = await entry.peer.getStats();
     report.forEach((s) => {
       if (s.type === "inbound-rtp") {
-        const group = state.groups.find((g) => g.tracks[s.trackIdentifier]);
+        // A track id is unique only within its connection (an SFU may name every subscriber's tracks alike).
+        const group = state.groups.find((g) => g.peer === entry.index && g.tracks[s.trackIdentifier]);
         const key = group ? group.key : `anslutning-${entry.index}`;
         const stream = out.streams[key] || (out.streams[key] = { inbound_video: null, inbound_audio: null });
         if (s.kind === "video") stream.inbound_video = pick(s, ["framesDecoded", "framesReceived",
