@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from vardmote_qa.bench.janus_demos import (ECHO_LABELS, ROOM_LABELS, DemoPages, DemoParticipant, create_room,
-                                           judge)
+from vardmote_qa.bench.janus_demos import ECHO_LABELS, ROOM_LABELS, DemoPages, DemoParticipant, judge
 from vardmote_qa.browser import launch_options
 from vardmote_qa.media import SNAPSHOT_SCRIPT
 from vardmote_qa.media.browser_cpu import BrowserCpu
@@ -20,7 +19,7 @@ from vardmote_qa.media.meeting_quality import pair_label
 from vardmote_qa.media.series import media_stayed_on_this_machine, parse_page
 from vardmote_qa.media.tiers import Tier
 from vardmote_sandbox.janus.process import JanusProcess
-from vardmote_sandbox.janus.rooms import ROOM_BITRATE
+from vardmote_sandbox.janus.rooms import ROOM_BITRATE, JanusRooms
 
 pytestmark = pytest.mark.video
 
@@ -62,7 +61,10 @@ def _figures(result) -> str:
 def _room(browser, demos, janus, room: int, skip=None):
     """Three participants join the demo room one after the other; skip: (receiver role, sender role) whose
     video the receiver's page does not subscribe to."""
-    create_room(janus.http_url, janus.admin_key, room, ROOM_BITRATE)
+    # A room without pin, as the demo joins with the room number alone; the sandbox rooms' bitrate cap.
+    created = JanusRooms(janus)._plugin({"request": "create", "room": room, "publishers": 6, "bitrate": ROOM_BITRATE,
+                                         "admin_key": janus.admin_key, "audiolevel_event": False})
+    assert created.get("videoroom") == "created", created
     started = BrowserCpu.now()
     people = [DemoParticipant(browser, role, ROOM_LABELS) for role in ROOM]
     try:

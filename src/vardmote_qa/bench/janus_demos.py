@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
-import secrets
 import threading
-import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -77,27 +75,6 @@ class DemoPages:
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}"
-
-
-def create_room(janus_http_url: str, admin_key: str, room: int, bitrate: int, publishers: int = 6) -> None:
-    """A video room without pin, as the demo expects (it joins with the room number alone), through Janus's
-    HTTP API with the videoroom plugin's admin key."""
-    def call(path: str, body: dict) -> dict:
-        request = urllib.request.Request(f"{janus_http_url}{path}", json.dumps(
-            {**body, "transaction": secrets.token_hex(6)}).encode(), {"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=5) as answer:
-            return json.load(answer)
-
-    session = call("", {"janus": "create"})["data"]["id"]
-    try:
-        handle = call(f"/{session}", {"janus": "attach", "plugin": "janus.plugin.videoroom"})["data"]["id"]
-        data = call(f"/{session}/{handle}", {"janus": "message", "body": {
-            "request": "create", "room": room, "publishers": publishers, "bitrate": bitrate,
-            "admin_key": admin_key, "audiolevel_event": False}}).get("plugindata", {}).get("data", {})
-    finally:
-        call(f"/{session}", {"janus": "destroy"})
-    if data.get("videoroom") != "created":
-        raise RuntimeError(f"Janus skapade inte demorummet {room}: {data.get('error', data)}")
 
 
 class DemoParticipant:
