@@ -19,7 +19,7 @@ from ..media import PEER_TRACKER_SCRIPT
 from ..media.browser_cpu import BrowserCpu
 from ..media.meeting_quality import MeetingResult, assess_meeting, pairs_not_ready
 from ..media.page_labels import PageLabels
-from ..media.series import SERIES_SCRIPT
+from ..media.series import SERIES_SCRIPT, split_page
 from ..media.thresholds import load_thresholds
 from ..media.visit import MediaReport
 from ..waiting import MEETING_QUALITY_TIMEOUT_S, MEETING_SAMPLES_POLL_S, UI_TIMEOUT_S, NotYet, expect_within
@@ -122,8 +122,13 @@ def judge(participants: list[DemoParticipant], label: str, browsers_from: Browse
     def look():
         return [person.report() for person in participants]
 
+    def ready(reports):
+        # A page alone has no pair until its echo comes: every page must receive something first.
+        return all(split_page(report.raw).received for report in reports) and \
+            set(pairs_not_ready(reports)) <= set(not_awaited)
+
     try:
-        reports = expect_within(look, lambda reports: set(pairs_not_ready(reports)) <= set(not_awaited),
+        reports = expect_within(look, ready,
                                 bound_s=MEETING_QUALITY_TIMEOUT_S, what="mätta sekunder för varje par",
                                 describe=lambda reports: (", ".join(pairs_not_ready(reports)) or "alla par klara")
                                 if isinstance(reports, list) else str(reports),
