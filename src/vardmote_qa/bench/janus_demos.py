@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..media import PEER_TRACKER_SCRIPT
 from ..media.browser_cpu import BrowserCpu
+from ..media.campaign import LOW_RES_CAMERA_SCRIPT
 from ..media.meeting_quality import MeetingResult, assess_meeting, pairs_not_ready
 from ..media.page_labels import PageLabels
 from ..media.series import SERIES_SCRIPT, split_page
@@ -78,12 +79,15 @@ class DemoPages:
 
 
 class DemoParticipant:
-    """One person on a demo page, in a browser context of its own with the peer tracker and the page's labels."""
+    """One person on a demo page, in a browser context of its own with the peer tracker and the page's labels,
+    and the campaign's low-resolution camera (the page's own request kept, its size and rate capped): what
+    this shared two-core machine holds three participants of, each encoding one stream and decoding two."""
 
     def __init__(self, browser, role: str, labels: PageLabels):
         self.role = role
         self.context = browser.new_context()
         self.context.add_init_script(PEER_TRACKER_SCRIPT)
+        self.context.add_init_script(LOW_RES_CAMERA_SCRIPT)
         self.context.add_init_script(labels.init_script())
         self.page = self.context.new_page()
         self.page.set_default_timeout(UI_TIMEOUT_S * 1000)
