@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from pathlib import Path
 
 from meeting_results import STARVED, meeting_result
 from run_fixtures import write_run
@@ -18,13 +19,7 @@ from vardmote_qa.media.tiers import Tier
 from vardmote_qa.report import document, html_report, markdown_report
 from vardmote_qa.run.layout import RunLayout
 
-GATE = """
-criteria:
-  - id: acceptance.critical
-    kind: acceptance_tag
-    tag: kritisk
-    key: true
-"""
+GATE = Path(__file__).parent / "gates" / "acceptance-only.yaml"
 STARVED_PAIR = ("patient 2", "vårdpersonalen")
 FILE = "gruppmote-med-tre"
 
@@ -36,9 +31,7 @@ def _report(tmp_path, result):
     visits.mkdir(parents=True)
     (visits / f"{FILE}.json").write_text(json.dumps(result.as_dict(), ensure_ascii=False), encoding="utf-8")
     write_media_summary(run)
-    gate = tmp_path / "gate.yaml"
-    gate.write_text(GATE, encoding="utf-8")
-    judgement = judge(run, GateInputs(load_rules(gate, None), tmp_path / "history.sqlite", dt.date(2026, 12, 2)))
+    judgement = judge(run, GateInputs(load_rules(GATE, None), tmp_path / "history.sqlite", dt.date(2026, 12, 2)))
     return document.build(judgement)
 
 
@@ -86,7 +79,5 @@ def test_a_run_without_meetings_has_no_matrix(tmp_path):
     run = write_run(tmp_path, [{"name": "Gruppmöte", "tags": ["kritisk"], "attempts": ["passed"]}])
     write_media_summary(run)
     assert "meetings" not in json.loads(RunLayout(run).media_summary.read_text(encoding="utf-8"))
-    gate = tmp_path / "gate.yaml"
-    gate.write_text(GATE, encoding="utf-8")
-    report = document.build(judge(run, GateInputs(load_rules(gate, None), tmp_path / "h.sqlite", dt.date(2026, 12, 2))))
+    report = document.build(judge(run, GateInputs(load_rules(GATE, None), tmp_path / "h.sqlite", dt.date(2026, 12, 2))))
     assert report.meetings == () and "Videokvalitet per par" not in html_report.render(report)

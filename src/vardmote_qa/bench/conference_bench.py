@@ -33,7 +33,7 @@ from pathlib import Path
 from ..config import PROJECT_ROOT, load_environment
 from ..media import PEER_TRACKER_SCRIPT
 from ..media.browser_cpu import BrowserCpu
-from ..media.campaign import CLINICIAN, LOW_RES_CAMERA_SCRIPT, PATIENT
+from ..media.campaign import CLINICIAN, LOW_RES_CAMERA_SCRIPT, PATIENT, ok_json
 from ..media.campaign_plan import load_settings
 from ..media.meeting_quality import MeetingResult, assess_meeting
 from ..media.record import write_visit
@@ -177,22 +177,15 @@ class ConferenceStage:
     folder: Path | None
 
 
-async def _ok(response_awaitable):
-    response = await response_awaitable
-    if not response.ok:
-        raise RuntimeError(f"HTTP {response.status} från {response.url.split('?')[0]}: {await response.text()}")
-    return await response.json()
-
-
 async def _book(clinician, patients, stage: ConferenceStage) -> int:
     """Logs everyone in through the API and books one conference of them all (the service's SFU)."""
-    await _ok(clinician.post(protocol.STAFF_LOGIN, data=protocol.staff_login(*stage.staff)))
-    unit = protocol.unit_with(await _ok(clinician.get(protocol.UNITS)), stage.unit_slug)["id"]
+    await ok_json(clinician.post(protocol.STAFF_LOGIN, data=protocol.staff_login(*stage.staff)))
+    unit = protocol.unit_with(await ok_json(clinician.get(protocol.UNITS)), stage.unit_slug)["id"]
     numbers = stage.personnummers[:len(patients)]
-    visit = await _ok(clinician.post(protocol.CONFERENCES, data=protocol.conference(unit, list(numbers),
+    visit = await ok_json(clinician.post(protocol.CONFERENCES, data=protocol.conference(unit, list(numbers),
                                                                                      meeting_start())))
     for patient, number in zip(patients, numbers):
-        await _ok(patient.post(protocol.PATIENT_LOGIN, data=protocol.patient_login(number)))
+        await ok_json(patient.post(protocol.PATIENT_LOGIN, data=protocol.patient_login(number)))
     return visit["id"]
 
 
@@ -213,8 +206,8 @@ async def run_conference(browser, stage: ConferenceStage, participants: int, sec
         for page in pages:
             await page.goto(protocol.visit_page(visit_id))
         for patient in patients:
-            await _ok(patient.request.post(protocol.visit_check_in(visit_id)))
-        await _ok(clinician.request.post(protocol.visit_admit(visit_id)))
+            await ok_json(patient.request.post(protocol.visit_check_in(visit_id)))
+        await ok_json(clinician.request.post(protocol.visit_admit(visit_id)))
         # Every page's first frame from every other participant, within the conference bound; past it the
         # conference is judged on what came (a pair that never got going is the verdict's to name).
         deadline = time.monotonic() + CONFERENCE_MEDIA_TIMEOUT_S
@@ -229,7 +222,7 @@ async def run_conference(browser, stage: ConferenceStage, participants: int, sec
         raws = [await page.evaluate(SERIES_SCRIPT) for page in pages]
         cpu_end = BrowserCpu.now()  # before the pages close: their threads take their counters along
         measured_s = time.monotonic() - measured_at
-        await _ok(clinician.request.post(protocol.visit_close(visit_id)))
+        await ok_json(clinician.request.post(protocol.visit_close(visit_id)))
     finally:
         for context in contexts:
             await context.close()
