@@ -48,6 +48,7 @@ from ..waiting import CONFERENCE_MEDIA_TIMEOUT_S
 
 BENCH_DIR = PROJECT_ROOT / "reports" / "bench"
 BENCH_TAG = "konferensbank"
+NAMED_PER_LEVEL = 4  # pairs not "bra" and pairs not judged named per level in the printed table
 # Every sender's first frame at this page: the groups (one per remote sender) that decoded a frame.
 FIRST_FRAMES = "(senders) => (window.__vmqa?.groups || []).filter((g) => g.firstFrameAt !== null).length >= senders"
 
@@ -120,6 +121,7 @@ def level_figures(participants: int, conferences: list[dict]) -> dict:
             "worst_freeze_ratio": _worst(c["worst_freeze_ratio"] for c in conferences),
             "no_first_frame": sum(c["no_first_frame"] for c in conferences),
             "not_judged_pairs": [p for c in conferences for p in c["not_judged_pairs"]],
+            "not_good": [reason for c in conferences for reason in c.get("not_good", [])],
             "broken": [c["broken"] for c in conferences if c["broken"] is not None],
             "held": bool(conferences) and all(holds(c) for c in conferences)}
 
@@ -159,10 +161,14 @@ def summary_text(figures: dict) -> str:
         rows.append(f"{level['participants']:>9} {level['pairs']:>5} {level['good']:>5} {level['not_judged']:>10} "
                     f"{level['broken_pairs']:>8} {cpu:>16} {_number(level['worst_first_frame_s'], 's'):>18} "
                     f"{_number(level['worst_freeze_ratio'], '%'):>19}  {'JA' if level['held'] else 'nej'}")
-        rows += [f"{'':>11}ej bedömt: {pair}" for pair in level["not_judged_pairs"]]
+        rows += [f"{'':>11}inte bra: {reason}" for reason in level["not_good"][:NAMED_PER_LEVEL]]
+        rows += [f"{'':>11}ej bedömt: {pair}" for pair in level["not_judged_pairs"][:NAMED_PER_LEVEL]]
+        hidden = sum(max(0, len(level[key]) - NAMED_PER_LEVEL) for key in ("not_good", "not_judged_pairs"))
+        if hidden:
+            rows.append(f"{'':>11}... och {hidden} par till (alla i JSON-filen)")
         rows += [f"{'':>11}avbruten: {why}" for why in level["broken"]]
     return (f"Konferens på SFU:n, {figures['machine']['cores']} kärnor, {figures['seconds']} s mätt efter allas "
-            f"första bild, {figures['rounds']} omgångar (par = mottagare × avsändare, summerat över omgångarna):\n"
+            f"första bild, {figures['rounds']} omgångar (par: mottagare × avsändare, summerat över omgångarna):\n"
             + "\n".join([head, *rows]) + "\n" + answer_sv(figures))
 
 
@@ -294,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         done = asyncio.run(run_rounds(stage, levels, arguments.rounds, seconds, lambda line: print(line, flush=True)))
     figures = {"machine": {"cores": os.cpu_count(), "load_average_at_start": load_at_start,
                            "load_average_at_end": [round(x, 2) for x in os.getloadavg()]},
-               "seconds": seconds, "rounds": arguments.rounds, "order": "varvat: nivåerna i omvänd ordning varannan omgång",
+               "seconds": seconds, "rounds": arguments.rounds,
+               "order": "varvat: nivåerna i omvänd ordning varannan omgång",
                "conferences": {str(level): done[level] for level in levels},
                "levels": [level_figures(level, done[level]) for level in levels],
                "wall_time_s": round(time.monotonic() - started, 1)}
