@@ -51,7 +51,7 @@ def test_the_matrix_has_a_cell_per_pair_and_a_pair_not_judged_is_ej_bedomd_with_
     report = _report(tmp_path, meeting_result(3, not_judged=(STARVED_PAIR,), label="Gruppmöte med tre"))
     html = html_report.render(report)
     assert "<h2>Videokvalitet per par i gruppmöten</h2>" in html
-    assert "Gruppmöte med tre: bra (1 av 6 par ej bedömda)" in html
+    assert "Gruppmöte med tre: bra bland de bedömda paren (1 av 6 par ej bedömda)" in html
     cells = _cells(html)
     roles = ("vårdpersonalen", "patienten", "patient 2")
     assert set(cells) == {(r, s) for r in roles for s in roles}

@@ -36,7 +36,7 @@ def _meeting_lines(meetings: tuple[MeetingMatrix, ...]) -> list[str]:
     lines = ["", "## Videokvalitet per par i gruppmöten", "",
              "Rad: mottagare, kolumn: avsändare. \"ej bedömd\": testdatorn hann inte med."]
     for m in meetings:
-        unjudged = f" ({m.not_judged} av {m.pairs} par ej bedömda)" if m.not_judged else ""
+        unjudged = f" bland de bedömda paren ({m.not_judged} av {m.pairs} par ej bedömda)" if m.not_judged else ""
         lines += ["", f"### {_cell(m.visit)}: {m.verdict_text}{unjudged}", "",
                   "| Mottagare \\ avsändare | " + " | ".join(_cell(s) for s in m.participants) + " |",
                   "|---" * (len(m.participants) + 1) + "|"]
