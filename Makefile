@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: setup test nightly sandbox vocabulary bench-load bench-video video-truth chromium janus clean
+.PHONY: setup test nightly sandbox vocabulary bench-load bench-video bench-conference video-truth chromium janus clean
 
 setup: $(INSTALLED) chromium janus $(NODE_INSTALLED)
 
@@ -57,6 +57,10 @@ bench-load: setup
 # Not part of `make test`: what this machine holds of the video campaign (1-4 visits at once), as JSON.
 bench-video: setup
 	$(BIN)/python -m vardmote_qa.bench.video_bench --rounds 2 --levels 1,2,3,4
+
+# Not part of `make test`: how many browser participants one conference on the SFU holds here (3-8), as JSON.
+bench-conference: setup
+	$(BIN)/python -m vardmote_qa.bench.conference_bench --rounds 2 --levels 3,4,5,6,8
 
 # Not part of `make test` (about 35 minutes): is the video measuring true? 10 visits per check; then a pool of
 # campaign visits, clean and with each fault in every visit, resampled into 1,000 nightlies with a 10 % fault
