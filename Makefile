@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: setup test nightly sandbox vocabulary bench-load bench-video video-truth chromium janus clean
+.PHONY: setup test nightly sandbox vocabulary bench-load bench-video bench-conference video-truth chromium janus clean
 
 setup: $(INSTALLED) chromium janus $(NODE_INSTALLED)
 
@@ -28,15 +28,17 @@ chromium:
 janus:
 	@scripts/ensure-janus
 
-# Two parts, so the suite fits well under 15 minutes on 2 cores: everything but video on three pytest-xdist
-# workers (a file stays on one worker, so its module fixtures are shared), then the tests marked `video`
-# alone, since a video verdict needs the cores (a starved camera makes a visit "not judged"). Both always run.
-# A video test measures a sample of a real call (loss shares are judged as the samples they are, but one
-# short freeze still decides a 12-s visit): it may run once more, and pytest's summary counts the reruns.
+# Two parts, so the suite fits under 15 minutes on 2 cores: everything but video on three pytest-xdist workers
+# (a file stays on one worker, so its module fixtures are shared), then the tests marked `video` on two workers,
+# one per core: `make bench-video` shows this machine holding 4 visits at once (8 browser participants) with
+# every clean visit "bra", and a video test holds at most one conference or two-party visits at a time. A visit
+# the browsers could not keep up with is "not judged", never a pass. Both parts always run. A video test
+# measures a sample of a real call (loss shares are judged as the samples they are, but one short freeze still
+# decides a 12-s visit): it may run once more, and pytest's summary counts the reruns.
 test: setup
 	@status=0; \
 	$(BIN)/python -m pytest -n 3 --dist loadfile -m "not video" --durations=15 || status=1; \
-	$(BIN)/python -m pytest -m video --reruns 1 --durations=15 || status=1; \
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m video --reruns 1 --durations=15 || status=1; \
 	exit $$status
 
 # vmqa's exit code (0 GO, 1 NO-GO, 2 bad input) cannot pass through make: GNU make exits 2 whenever a recipe
@@ -55,6 +57,10 @@ bench-load: setup
 # Not part of `make test`: what this machine holds of the video campaign (1-4 visits at once), as JSON.
 bench-video: setup
 	$(BIN)/python -m vardmote_qa.bench.video_bench --rounds 2 --levels 1,2,3,4
+
+# Not part of `make test`: how many browser participants one conference on the SFU holds here (3-8), as JSON.
+bench-conference: setup
+	$(BIN)/python -m vardmote_qa.bench.conference_bench --rounds 2 --levels 3,4,5,6,8
 
 # Not part of `make test` (about 35 minutes): is the video measuring true? 10 visits per check; then a pool of
 # campaign visits, clean and with each fault in every visit, resampled into 1,000 nightlies with a 10 % fault

@@ -1,7 +1,7 @@
 """The sandbox's intermittent media faults: each visit drawn independently, reproducible with the seed,
 off by default. That the visit page carries them out is shown with real browsers in tests/test_campaign.py."""
 
-from vardmote_sandbox.faults import Faults
+from vardmote_sandbox.faults import Faults, with_drawn_seed
 from vardmote_sandbox.media_faults import plan_for
 
 
@@ -40,3 +40,15 @@ def test_media_faults_restricted_to_one_engine_leave_the_other_engine_alone():
 def test_a_known_freeze_hits_every_visit_for_exactly_its_length():
     assert plan_for(Faults(freeze=3.0), 12) == [{"action": "freeze", "sender": "patient", "start_s": 3.0,
                                                  "length_s": 3.0}]
+
+
+def test_a_started_sandbox_draws_a_fresh_seed_for_a_share_of_visits_unless_one_is_given():
+    """One fixed seed would hit the same visit ids every night (visit ids restart at 1 in a fresh sandbox)."""
+    spec, seed = with_drawn_seed("oneway_intermittent=0.1")
+    assert seed is not None and spec == f"oneway_intermittent=0.1,media_fault_seed={seed}"
+    assert len({with_drawn_seed("audio_intermittent=0.1")[1] for _ in range(5)}) > 1
+    assert with_drawn_seed("oneway_intermittent=0.1,media_fault_seed=7") == (
+        "oneway_intermittent=0.1,media_fault_seed=7", None)
+    assert with_drawn_seed("freeze=3") == ("freeze=3", None)  # a known freeze hits every visit: nothing drawn
+    assert with_drawn_seed("video_intermittent=0") == ("video_intermittent=0", None)
+    assert with_drawn_seed("") == ("", None)

@@ -1,4 +1,4 @@
-"""A pytest plugin for the inner run of test_security_holes.py only: before each scenario it opens the one
+"""A pytest plugin for the inner run of tests/security_holes.py only: before each scenario it opens the one
 security hole the scenario is about, through the sandbox's admin API, and closes it after the scenario
 (putting back any SMS text a weakened sandbox let through). The plan comes in VMQA_WEAKNESS_PLAN as JSON:
 {"<switch>": ["<fragment of a scenario name>", ...]}.

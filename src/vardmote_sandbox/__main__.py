@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 import uvicorn
 
 from . import seed
 from .app import create_app
+from .faults import with_drawn_seed
 from .janus.process import JanusProcess, JanusUnavailable
 from .janus.rooms import JanusRooms
 
@@ -49,9 +51,13 @@ def main() -> None:
     arguments = parser.parse_args()
     if arguments.announce:
         announce(arguments.host, arguments.port)
+    fault_spec, drawn_seed = with_drawn_seed(arguments.faults)
+    if drawn_seed is not None:
+        print(f"Sandlådan: mediefelen dras med media_fault_seed={drawn_seed} (ange den för att få samma fel i "
+              "samma besök igen).", file=sys.stderr, flush=True)
     rooms = start_janus(arguments.database, arguments.janus)
     try:
-        app = create_app(arguments.database, arguments.faults, arguments.weaknesses)
+        app = create_app(arguments.database, fault_spec, arguments.weaknesses)
         app.state.janus_rooms = rooms
         uvicorn.run(app, host=arguments.host, port=arguments.port, log_level="warning", ws_ping_interval=20)
     finally:

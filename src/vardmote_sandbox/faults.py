@@ -15,7 +15,8 @@ Media faults that hit a share of visits (media_faults.py draws each visit; stati
   freeze               every visit: the patient's picture freezes once for exactly this many seconds
   bitrate_collapse     every visit: the patient's video bitrate collapses once for exactly this many seconds
   media_fault_engine   only visits on this video engine (p2p or sfu) get media faults; empty: every visit
-  media_fault_seed     the seed of those draws: the same seed and visit ids give the same faults
+  media_fault_seed     the seed of those draws: the same seed and visit ids give the same faults. Not given at
+                       start, a started sandbox draws a fresh one and prints it (with_drawn_seed)
 Operations switches (test-only, so that the audits are shown to catch what they look for):
   open_visits_hide_oldest  the open-visit list leaves out the oldest open visit
   triage_wrong_leaf        the last leaf of the triage tree answers the neighbouring priority
@@ -81,3 +82,28 @@ def parse_fault_spec(spec: str) -> dict:
         name, _, value = part.partition("=")
         values[name.strip()] = value.strip() or "true"
     return values
+
+
+def _positive(value: str | None) -> bool:
+    """A share that is set (a malformed one is left for Faults.update to refuse in its words)."""
+    try:
+        return float(value or 0) > 0
+    except ValueError:
+        return False
+
+
+DRAWN_MEDIA_FAULTS = ("video_intermittent", "oneway_intermittent", "audio_intermittent")
+
+
+def with_drawn_seed(spec: str) -> tuple[str, int | None]:
+    """The start's fault spec with a fresh media_fault_seed when it sets a share of visits and names no seed.
+
+    Visit ids start at 1 in every fresh sandbox, so one fixed seed would hit the same visits every night: a
+    single draw repeated (seed 0 hits 8 of the first 34 visits with oneway_intermittent=0.1, 23.5 %). A real
+    intermittent fault hits other visits each time; so does a started sandbox. The drawn seed is returned
+    to be printed, and given back as media_fault_seed it repeats the run's faults visit for visit."""
+    values = parse_fault_spec(spec)
+    if "media_fault_seed" in values or not any(_positive(values.get(name)) for name in DRAWN_MEDIA_FAULTS):
+        return spec, None
+    seed = random.SystemRandom().randrange(1, 2**31)
+    return ",".join(filter(None, (spec.strip(), f"media_fault_seed={seed}"))), seed

@@ -83,3 +83,12 @@ class BrowserCpu:
             _, waited_then, turns_then = earlier.threads.get(tid, (0, 0, 0))
             waited, turns = waited + max(0, waited_now - waited_then), turns + max(0, turns_now - turns_then)
         return round(waited / turns / 1e6, 2) if turns > 0 else None
+
+    def cpu_share_since(self, earlier: "BrowserCpu | None", seconds: float, cores: int) -> float | None:
+        """Since `earlier`, `seconds` ago: the share of the machine's `cores` the test browsers' threads ran
+        (1.0: every core busy with them all the time). How much of the machine a benchmark's browsers took."""
+        if earlier is None or seconds <= 0 or cores <= 0:
+            return None
+        ran = sum(max(0, ran_now - earlier.threads.get(tid, (0, 0, 0))[0])
+                  for tid, (ran_now, _waited, _turns) in self.threads.items())
+        return round(ran / 1e9 / seconds / cores, 3)

@@ -58,7 +58,8 @@ class Stage:
     run_dir: Path | None
 
 
-async def _ok(response_awaitable):
+async def ok_json(response_awaitable):
+    """An API call's JSON answer; an answer that is not ok raises, naming its status and route."""
     response = await response_awaitable
     if not response.ok:
         raise RuntimeError(f"HTTP {response.status} från {response.url.split('?')[0]}")
@@ -66,13 +67,13 @@ async def _ok(response_awaitable):
 
 
 async def _book_and_join(clinician, patient, stage: Stage, engine: str | None) -> int:
-    await _ok(clinician.post(protocol.STAFF_LOGIN, data=protocol.staff_login(*stage.staff)))
-    unit = protocol.unit_with(await _ok(clinician.get(protocol.UNITS)), stage.unit_slug)["id"]
+    await ok_json(clinician.post(protocol.STAFF_LOGIN, data=protocol.staff_login(*stage.staff)))
+    unit = protocol.unit_with(await ok_json(clinician.get(protocol.UNITS)), stage.unit_slug)["id"]
     booking = protocol.booking(unit, stage.personnummer, meeting_start(), VisitKind.VIDEO)
     if engine:  # the meeting's own engine (the service's `videomotor`); without it the unit's
         booking = {**booking, ENGINE_FIELD: engine}
-    visit = await _ok(clinician.post(protocol.VISITS, data=booking))
-    await _ok(patient.post(protocol.PATIENT_LOGIN, data=protocol.patient_login(stage.personnummer)))
+    visit = await ok_json(clinician.post(protocol.VISITS, data=booking))
+    await ok_json(patient.post(protocol.PATIENT_LOGIN, data=protocol.patient_login(stage.personnummer)))
     return visit["id"]
 
 
@@ -97,14 +98,14 @@ async def run_visit(browser, stage: Stage, profile: NetworkProfile, seconds: flo
             await session.send("Network.emulateNetworkConditions", cdp_conditions(profile))
         for page in pages:
             await page.goto(protocol.visit_page(visit_id))
-        await _ok(patient_context.request.post(protocol.visit_check_in(visit_id)))
-        await _ok(clinician_context.request.post(protocol.visit_admit(visit_id)))
+        await ok_json(patient_context.request.post(protocol.visit_check_in(visit_id)))
+        await ok_json(clinician_context.request.post(protocol.visit_admit(visit_id)))
         for page in pages:
             await page.wait_for_function(FIRST_FRAME, timeout=MEDIA_START_TIMEOUT_S * 1000)
         await asyncio.sleep(seconds)
         raws = [await page.evaluate(SERIES_SCRIPT) for page in pages]
         cpu_after = BrowserCpu.now()  # before the pages close: their threads take their counters along
-        await _ok(clinician_context.request.post(protocol.visit_close(visit_id)))
+        await ok_json(clinician_context.request.post(protocol.visit_close(visit_id)))
     finally:
         for context in contexts:
             await context.close()

@@ -84,7 +84,10 @@ class MeetingResult(VisitResult):
         data["symptom"] = self.symptom_sv()
         data["directions"] = {p.label: {"from": [p.sender], "to": p.receiver, "verdict": p.tier.value}
                               for p in self.pairs}
-        data["meeting"] = {"participants": list(self.participants), "pairs": [p.as_dict() for p in self.pairs],
+        # a pair not judged carries why (the report's matrix shows it in that pair's cell)
+        pairs = [{**p.as_dict(), **({"problem": self.problems[p.label]} if not p.judged and p.label in self.problems
+                                    else {})} for p in self.pairs]
+        data["meeting"] = {"participants": list(self.participants), "pairs": pairs,
                            "receivers": {r: t.value for r, t in self.receiver_tiers().items()},
                            "pairs_judged": len(self.pairs) - len(self.not_judged()),
                            "pairs_not_judged": [p.label for p in self.not_judged()]}

@@ -59,7 +59,20 @@ def summarise(visits: list[dict]) -> dict:
         profiles.setdefault(name, {"visits": 0, "not_judged": 0, "verdicts": {t.value: 0 for t in Tier},
                                    "measures": {}})["campaign"] = entry
     engines = _engine_table([v for v in campaign_visits if v.get("engine")])
-    return {"format": 1, "profiles": profiles, "negative_visits": len(negative), **({"engines": engines} if engines else {})}
+    meetings = [meeting_pairs(visit) for visit in visits if visit.get("meeting")]
+    return {"format": 1, "profiles": profiles, "negative_visits": len(negative), **({"engines": engines} if engines else {}),
+            **({"meetings": meetings} if meetings else {})}
+
+
+def meeting_pairs(visit: dict) -> dict:
+    """A meeting of several as the report's matrix needs it: its participants and per pair (receiver,
+    sender) the verdict, whether it was judged, its reason and, when not judged, why."""
+    meeting = visit["meeting"]
+    return {"visit": visit.get("visit"), "file": visit.get("_file"), "profile": visit.get("profile"),
+            "verdict": visit.get("verdict"), "judged": visit.get("judged") is not False,
+            "participants": list(meeting.get("participants") or []),
+            "pairs": [{key: pair.get(key) for key in ("receiver", "sender", "verdict", "judged", "reason", "problem")}
+                      for pair in meeting.get("pairs") or []]}
 
 
 def _engine_table(visits: list[dict]) -> dict | None:

@@ -17,6 +17,7 @@ from ..gate.model import BaselineComparison, CriterionResult, Status, Waiver
 from ..gate.rundata import RunData
 from ..history.store import RunSummary
 from ..judging import Judgement
+from ..media.tiers import Tier
 from ..run.acceptance_results import Outcome, ScenarioResult
 from ..run.layout import PartStatus, RunLayout
 from ..traceability import Coverage
@@ -129,6 +130,36 @@ class CoverageRow:
     status: Coverage
 
 
+NOT_JUDGED_TEXT = "ej bedömd"  # a pair the test machine could not judge (starvation.py): never a tier
+
+
+@dataclass(frozen=True)
+class PairCell:
+    """One receiver's verdict on one sender in a meeting of several, as the matrix shows it."""
+    css: str     # the tier's value, or "not_judged"
+    text: str    # bra, godtagbar, underkänd or ej bedömd
+    reason: str  # the main reason, without the pair's own label
+    detail: str  # everything the verdict said of the pair (the cell's title)
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    receiver: str
+    cells: tuple[PairCell | None, ...]  # per sender in the meeting's order; None where the sender is the receiver
+
+
+@dataclass(frozen=True)
+class MeetingMatrix:
+    """A meeting's per-pair verdict: receivers down, senders across."""
+    visit: str
+    file: str | None  # the visit record's name in media/visits, for its chart
+    verdict_text: str
+    participants: tuple[str, ...]
+    rows: tuple[MeetingRow, ...]
+    pairs: int
+    not_judged: int
+
+
 @dataclass(frozen=True)
 class DecisionDocument:
     decision: str  # the verdict's text
@@ -156,6 +187,7 @@ class DecisionDocument:
     trend: tuple[RunSummary, ...]  # oldest first: the runs as the history keeps them
     allure_report: str | None  # link relative to the run folder
     blocking: tuple[str, ...]  # ids of the criteria that failed or lack evidence
+    meetings: tuple[MeetingMatrix, ...] = ()  # meetings of several in the media summary, per pair
 
     @property
     def failed_scenarios(self) -> tuple[ScenarioRow, ...]:
@@ -254,6 +286,35 @@ def _scenario_row(scenario: ScenarioResult, data: RunData, evidence: dict[str, F
         flips=data.history.flip_rates.get(scenario.name), evidence=evidence.get(scenario.name, FailureEvidence()))
 
 
+def _main_reason(pair: dict) -> str:
+    """The verdict's first clause for the pair, without the label it starts with ("patient 2 från ...: ")."""
+    reason = pair.get("reason") or ""
+    label = f"{pair.get('receiver')} från {pair.get('sender')}: "
+    return (reason[len(label):] if reason.startswith(label) else reason).split("; ")[0]
+
+
+def _pair_cell(pair: dict | None) -> PairCell:
+    if pair is None:
+        return PairCell("not_judged", NOT_JUDGED_TEXT, "paret saknas i mätningen", "paret saknas i mätningen")
+    if pair.get("judged") is False:
+        why = pair.get("problem") or "datorn som kör testet hann inte med"
+        return PairCell("not_judged", NOT_JUDGED_TEXT, why, f"{why} (mätt: {pair.get('reason') or '–'})")
+    tier = Tier(pair["verdict"])
+    return PairCell(tier.value, tier.swedish, _main_reason(pair), pair.get("reason") or "")
+
+
+def _meeting_matrix(meeting: dict) -> MeetingMatrix:
+    people = tuple(meeting.get("participants") or ())
+    pairs = {(p.get("receiver"), p.get("sender")): p for p in meeting.get("pairs") or []}
+    rows = tuple(MeetingRow(receiver, tuple(None if sender == receiver else _pair_cell(pairs.get((receiver, sender)))
+                                            for sender in people)) for receiver in people)
+    verdict = meeting.get("verdict")
+    return MeetingMatrix(meeting.get("visit") or "", meeting.get("file"),
+                         Tier(verdict).swedish if verdict in {t.value for t in Tier} else NOT_JUDGED_TEXT,
+                         people, rows, len(people) * (len(people) - 1),
+                         sum(cell.css == "not_judged" for row in rows for cell in row.cells if cell is not None))
+
+
 def build(judgement: Judgement) -> DecisionDocument:
     decision, data = judgement.decision, judgement.data
     record = data.record
@@ -291,4 +352,5 @@ def build(judgement: Judgement) -> DecisionDocument:
         trend=tuple(reversed(judgement.trend[:TREND_LIMIT])),
         allure_report=layout.relative(layout.allure_report_index) if layout.allure_report_index.is_file() else None,
         blocking=tuple(r.criterion.id for r in decision.results if r.status.blocks),
+        meetings=tuple(_meeting_matrix(m) for m in (data.media_summary or {}).get("meetings") or ()),
     )

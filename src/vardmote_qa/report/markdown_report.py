@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .document import DecisionDocument
+from .document import DecisionDocument, MeetingMatrix
 
 
 def _cell(text) -> str:
@@ -26,6 +26,23 @@ def _campaign_lines(media: dict | None) -> list[str]:
         lines += [f"- **{name}**: {c['failures']} av {c['judged']} bedömda underkända, {c['not_judged']} ej bedömda."
                   f"{bound} `{''.join(STRIP.get(o, '?') for o in c['outcomes'])}`"]
         lines += [f"  - {f['visit']}: {_cell(f.get('symptom') or f.get('reason'))}" for f in c.get("failing") or []]
+    return lines
+
+
+def _meeting_lines(meetings: tuple[MeetingMatrix, ...]) -> list[str]:
+    """Per meeting of several a receiver × sender table: each cell the pair's tier and its main reason."""
+    if not meetings:
+        return []
+    lines = ["", "## Videokvalitet per par i gruppmöten", "",
+             "Rad: mottagare, kolumn: avsändare. \"ej bedömd\": testdatorn hann inte med."]
+    for m in meetings:
+        unjudged = f" bland de bedömda paren ({m.not_judged} av {m.pairs} par ej bedömda)" if m.not_judged else ""
+        lines += ["", f"### {_cell(m.visit)}: {m.verdict_text}{unjudged}", "",
+                  "| Mottagare \\ avsändare | " + " | ".join(_cell(s) for s in m.participants) + " |",
+                  "|---" * (len(m.participants) + 1) + "|"]
+        lines += [f"| {_cell(row.receiver)} | " + " | ".join(
+            "–" if cell is None else f"**{cell.text}**: {_cell(cell.reason)}" for cell in row.cells) + " |"
+            for row in m.rows]
     return lines
 
 
@@ -53,6 +70,7 @@ def render(document: DecisionDocument) -> str:
         lines += ["", "## Underkända scenarier", ""]
         lines += [f"- {s.feature}: {s.name} – {_cell(s.message)}" for s in failed]
     lines += _campaign_lines(document.media)
+    lines += _meeting_lines(document.meetings)
     lines += ["", "Innehåll: " + ("endast syntetiska testdata." if document.synthetic_data
                                   else "verkliga personers data i målmiljön."), "", "Bilagor: " + document.attachments, ""]
     return "\n".join(lines)

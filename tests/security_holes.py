@@ -2,8 +2,11 @@
 exactly the scenarios about that hole fail, each with a message that names it. On the normal sandbox
 the same scenarios pass (they run with every other feature in `pytest steps`).
 
-One sandbox serves every case; a switch is set through the admin API, the scenarios run in a pytest of
-their own against it (--target-url), and the switch is put back.
+The holes are run in two groups (the meeting's socket and links; the service's API and pages), one test file
+each, so that the two weakened runs go to different pytest-xdist workers instead of being one worker's long
+pole. In each group one sandbox serves every case: a switch is set per scenario through the admin API
+(tests/weakening_plugin.py), the scenarios run in a pytest of their own against it (--target-url), and the
+switch is put back.
 """
 
 from __future__ import annotations
@@ -15,23 +18,24 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-import pytest
-import requests
-
-from vardmote_qa.target.sandbox import protocol
 from vardmote_qa.target.sandbox.runner import RunningSandbox
-from vardmote_qa.waiting import API_TIMEOUT_S, pause
 
 ROOT = Path(__file__).resolve().parents[1]
-ADMIN = {"username": "admin", "password": os.environ.get("VMQA_LOCAL_ADMIN_PASSWORD", "sandlada")}
 
 # switch -> (fragments of the names of the scenarios about its hole, what every failure of them says)
-HOLES = {
+MEETING_HOLES = {
     "ws_role_unchecked": (["sekreterare_kan_inte_chatta", "sekreterare_kan_inte_starta"],
                           "hål: en roll som bara får följa besöket skrev eller ringde i mötet"),
     "ws_session_unchecked": (["efter_utloggning_tar_mötet"], "hål: mötets förbindelse fungerade för patienten"),
     "ws_status_unchecked": (["efter_avslutat_besök_tar_mötet"], "hål: mötet tog emot chatt efter att besöket"),
     "page_answers_any_offer": (["avböjer_ett_samtal"], "hål: patientens sida svarade med kamera och mikrofon"),
+    "links_outlive_visit": (["kallelselänken_gäller_inte"], "hål: kallelselänken fungerar efter"),
+    "bad_input_crashes": (["orimligt_stort", "trasiga_meddelanden"], "hål:"),
+    "guest_links_outlive_visit": (["gästlänken_gäller_inte", "tolkens_länk_gäller_inte"],
+                                  "hål: gästlänken fungerar efter att mötet avslutats"),
+    "physical_meeting_sends_sms": (["patienten_på_plats_får_inget_sms"], "fick SMS om det fysiska besöket"),
+}
+SERVICE_HOLES = {
     "unit_admin_reads_patient_data": (["läser_inte_sms", "ser_inte_patientregistret"], "hål: enhetsadministratören"),
     "consent_pages_only": (["utan_samtycke_ger_varken"], "hål: tjänstens API gav patienten besöket utan samtycke"),
     "sms_format_specs": (["formatspecifikation"], "hål: en SMS-text med formatspecifikation sparades"),
@@ -40,20 +44,14 @@ HOLES = {
     "no_login_throttle": (["fem_fel_lösenord"], "hål: inloggningen begränsar inte misslyckade försök"),
     "no_anonymous_throttle": (["anonyma_inloggningar_från"], "hål: anonyma sessioner skapas utan gräns"),
     "no_security_headers": (["skickas_med_säkerhetshuvuden"], "hål: besökssidan saknar säkerhetshuvudena"),
-    "links_outlive_visit": (["kallelselänken_gäller_inte"], "hål: kallelselänken fungerar efter"),
-    "bad_input_crashes": (["orimligt_stort", "trasiga_meddelanden"], "hål:"),
-    "guest_links_outlive_visit": (["gästlänken_gäller_inte", "tolkens_länk_gäller_inte"],
-                                  "hål: gästlänken fungerar efter att mötet avslutats"),
-    "physical_meeting_sends_sms": (["patienten_på_plats_får_inget_sms"], "fick SMS om det fysiska besöket"),
 }
 
 
-@pytest.fixture(scope="module")
-def weakened_outcomes(tmp_path_factory) -> dict[str, str | None]:
-    """Every security scenario run once, each on the sandbox with its own hole open: name -> failure message."""
-    work = tmp_path_factory.mktemp("weakened")
+def run_weakened(holes: dict, work: Path) -> dict[str, str | None]:
+    """Every scenario of these holes run once, each on the sandbox with its own hole open:
+    scenario name -> failure message (None: it passed)."""
     junit = work / "junit.xml"
-    plan = {switch: fragments for switch, (fragments, _) in HOLES.items()}
+    plan = {switch: fragments for switch, (fragments, _) in holes.items()}
     selection = " or ".join(fragment for fragments in plan.values() for fragment in fragments)
     with RunningSandbox(work / "sandbox") as running:
         subprocess.run([sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider",
@@ -69,30 +67,9 @@ def weakened_outcomes(tmp_path_factory) -> dict[str, str | None]:
     return outcomes
 
 
-@pytest.mark.parametrize("switch", sorted(HOLES))
-def test_the_scenario_fails_on_a_sandbox_with_its_hole(weakened_outcomes, switch):
-    fragments, names_the_hole = HOLES[switch]
-    mine = {name: message for name, message in weakened_outcomes.items() if any(f in name for f in fragments)}
-    assert mine, f"{switch}: inget scenario kördes för hålet (körda: {sorted(weakened_outcomes)})"
+def assert_fails_on_its_hole(holes: dict, outcomes: dict[str, str | None], switch: str) -> None:
+    fragments, names_the_hole = holes[switch]
+    mine = {name: message for name, message in outcomes.items() if any(f in name for f in fragments)}
+    assert mine, f"{switch}: inget scenario kördes för hålet (körda: {sorted(outcomes)})"
     wrong = {name: message for name, message in mine.items() if message is None or names_the_hole not in message}
     assert not wrong, f"{switch}: scenarier som inte föll på hålet ('{names_the_hole}'): {wrong}"
-
-
-IDLE_S = 1.0
-
-
-@pytest.mark.parametrize("weakened", [False, True], ids=["normal", "sessions_never_expire"])
-def test_an_idle_session_ends_by_itself(tmp_path, monkeypatch, weakened):
-    monkeypatch.setenv("SANDBOX_SESSION_IDLE_S", str(IDLE_S))
-    if weakened:
-        monkeypatch.setenv("SANDBOX_WEAKNESSES", "sessions_never_expire")
-    with RunningSandbox(tmp_path) as running:
-        session = requests.Session()
-        session.post(running.base_url + protocol.STAFF_LOGIN, json=ADMIN, timeout=API_TIMEOUT_S).raise_for_status()
-        assert session.get(running.base_url + protocol.ME, timeout=API_TIMEOUT_S).status_code == 200
-        pause(IDLE_S * 1.5)
-        status = session.get(running.base_url + protocol.ME, timeout=API_TIMEOUT_S).status_code
-    if weakened:
-        assert status == 200, "den försvagade sandlådan skulle låta sessionen leva"
-    else:
-        assert status == 401, f"hål: en session som legat oanvänd i {IDLE_S * 1.5:.1f} s gällde fortfarande ({status})"
