@@ -10,16 +10,30 @@ import uvicorn
 
 from . import seed
 from .app import create_app
+from .janus.config import JanusRelay
 from .janus.process import JanusProcess, JanusUnavailable
 from .janus.rooms import JanusRooms
+from .turn.process import RelayUnavailable, TurnRelay
 
 
-def start_janus(database: str, wanted: str) -> JanusRooms:
+def start_relay(database: str, wanted: str) -> TurnRelay | None:
+    """The TURN relay on loopback beside the database (its own folder); without it, media take host candidates."""
+    if wanted == "av":
+        return None
+    try:
+        return TurnRelay(Path(database).resolve().parent / "turn").start()
+    except (RelayUnavailable, OSError) as error:
+        print(str(error), flush=True)
+        return None
+
+
+def start_janus(database: str, wanted: str, relay: TurnRelay | None) -> JanusRooms:
     """The routed video engine beside the database (its own folder); without it, SFU meetings say why."""
     if wanted == "av":
         return JanusRooms(None, "Den routade videomotorn (Janus) är avstängd i den här sandlådan.")
+    access = relay and JanusRelay(relay.port, relay.janus_credential.username, relay.janus_credential.password)
     try:
-        return JanusRooms(JanusProcess(Path(database).resolve().parent / "janus").start())
+        return JanusRooms(JanusProcess(Path(database).resolve().parent / "janus", access).start())
     except (JanusUnavailable, OSError) as error:
         print(str(error), flush=True)
         return JanusRooms(None, str(error))
@@ -45,17 +59,23 @@ def main() -> None:
                         help="bara för test: öppna säkerhetshål (se weaknesses.py)")
     parser.add_argument("--janus", choices=("på", "av"), default=os.environ.get("SANDBOX_JANUS", "på"),
                         help="starta den routade videomotorn (Janus) för SFU-möten")
+    parser.add_argument("--turn", choices=("på", "av"), default=os.environ.get("SANDBOX_TURN", "på"),
+                        help="låt media gå genom ett TURN-relä på 127.0.0.1 (coturn)")
     parser.add_argument("--announce", action="store_true", help="skriv adressen och testkontona vid start")
     arguments = parser.parse_args()
     if arguments.announce:
         announce(arguments.host, arguments.port)
-    rooms = start_janus(arguments.database, arguments.janus)
+    relay = start_relay(arguments.database, arguments.turn)
+    rooms = start_janus(arguments.database, arguments.janus, relay)
     try:
         app = create_app(arguments.database, arguments.faults, arguments.weaknesses)
         app.state.janus_rooms = rooms
+        app.state.turn_relay = relay
         uvicorn.run(app, host=arguments.host, port=arguments.port, log_level="warning", ws_ping_interval=20)
     finally:
         rooms.stop()
+        if relay is not None:
+            relay.stop()
 
 
 if __name__ == "__main__":

@@ -20,9 +20,10 @@ every address and load every plugin, transport, event handler and logger. Here:
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..owned_process import own_ipv4_addresses
 
 DEBIAN_CONFIGS = Path("/etc/janus")
 DEBIAN_LIBRARIES = Path("/usr/lib/x86_64-linux-gnu/janus")
@@ -40,14 +41,19 @@ class JanusPorts:
     websockets: int
 
 
-def own_ipv4_addresses() -> list[str]:
-    """This machine's IPv4 addresses but loopback (Janus cannot gather on loopback, see above)."""
-    try:
-        listing = subprocess.run(["ip", "-4", "-o", "addr", "show", "scope", "global"], capture_output=True,
-                                 text=True, timeout=5).stdout
-    except (OSError, subprocess.SubprocessError):
-        return []
-    return [line.split()[3].split("/")[0] for line in listing.splitlines() if len(line.split()) > 3]
+@dataclass(frozen=True)
+class JanusRelay:
+    """The sandbox's TURN relay on loopback (turn/), for Janus's own relay candidate on 127.0.0.1."""
+    port: int
+    username: str
+    password: str
+
+
+def _relay_lines(relay: JanusRelay | None) -> str:
+    if relay is None:
+        return ""
+    return (f'\tturn_server = "{LOOPBACK}"\n\tturn_port = {relay.port}\n\tturn_type = "udp"\n'
+            f'\tturn_user = "{relay.username}"\n\tturn_pwd = "{relay.password}"\n')
 
 
 def _library_folder(folder: Path, kind: str, names: tuple[str, ...]) -> Path:
@@ -62,7 +68,7 @@ def _library_folder(folder: Path, kind: str, names: tuple[str, ...]) -> Path:
     return folder
 
 
-def write_config(folder: Path, ports: JanusPorts, admin_key: str) -> Path:
+def write_config(folder: Path, ports: JanusPorts, admin_key: str, relay: JanusRelay | None = None) -> Path:
     """Writes the whole configuration into folder; returns the path of janus.jcfg."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -96,7 +102,7 @@ nat: {{
 	ice_tcp = false
 	ice_enforce_list = "{enforced}"
 	ice_ignore_list = "{ignored}"
-}}
+{_relay_lines(relay)}}}
 plugins: {{
 }}
 transports: {{
