@@ -5,8 +5,10 @@ are kept) with known secret values in the environment variables; then every file
 the run folder with every zip unpacked (traces, their Allure copies), the Allure results, the logs, the
 reports and the history database. The sandbox's own database in the run folder is the system under test's
 (it holds the session tokens by design) and is where the test reads the tokens to search for.
+Then real visits on both engines: every selected candidate pair is 127.0.0.1 on both ends (the sandbox's
+TURN relay on loopback).
 Mutations: an uncleaned trace and a browser without the loopback-only resolver, each caught by the same
-search and the same net-log check."""
+search and the same net-log check; a sandbox without the relay, caught by the same pair check."""
 
 import io
 import ipaddress
@@ -23,8 +25,14 @@ import pytest
 
 from vardmote_qa.browser import CHROMIUM_ARGS, LOOPBACK_ONLY_RESOLVER, NET_LOG_VARIABLE, launch_options
 from vardmote_qa.evidence import clean_zip
+from vardmote_qa.media import PEER_TRACKER_SCRIPT
+from vardmote_qa.media.campaign import FIRST_FRAME
 from vardmote_qa.run.layout import RunLayout
+from vardmote_qa.target.interface import VideoEngine, VisitKind
+from vardmote_qa.target.meeting_time import meeting_start
 from vardmote_qa.target.sandbox import protocol
+from vardmote_qa.target.sandbox.runner import RunningSandbox
+from vardmote_qa.waiting import MEDIA_START_TIMEOUT_S
 
 PROJECT = Path(__file__).resolve().parents[1]
 ACCEPTANCE_GATE = PROJECT / "tests" / "gates" / "acceptance-only.yaml"
@@ -32,6 +40,7 @@ ACCEPTANCE_GATE = PROJECT / "tests" / "gates" / "acceptance-only.yaml"
 SECRET = "sandlada"
 SECRET_VARIABLES = {"VMQA_LOCAL_STAFF_PASSWORD": SECRET, "VMQA_LOCAL_ADMIN_PASSWORD": SECRET}
 SANDBOX_DATABASE = "sandbox.sqlite"
+LOOPBACK = "127.0.0.1"
 
 
 def machine_addresses() -> set[str]:
@@ -186,47 +195,80 @@ def test_a_browser_without_the_loopback_resolver_is_caught_looking_up_outside_na
     assert any("google.com" in problem for problem in outside_lookups(net_log)), outside_lookups(net_log)
 
 
-PEER = """async ({offer}) => {
-  const pc = new RTCPeerConnection({iceServers: []});
-  window.vmqaPeer = pc;
-  const stream = await navigator.mediaDevices.getUserMedia({video: true});
-  stream.getTracks().forEach(track => pc.addTrack(track, stream));
-  const gathered = new Promise(done => pc.addEventListener('icegatheringstatechange',
-      () => pc.iceGatheringState === 'complete' && done()));
-  if (offer) { await pc.setRemoteDescription(offer); await pc.setLocalDescription(await pc.createAnswer()); }
-  else { await pc.setLocalDescription(await pc.createOffer()); }
-  await gathered;
-  return {type: pc.localDescription.type, sdp: pc.localDescription.sdp};
-}"""
-SELECTED_PAIR = """async () => {
-  const stats = await window.vmqaPeer.getStats(), byId = {};
-  stats.forEach(report => byId[report.id] = report);
+# Every selected candidate pair of every connected peer connection on a page, each end as "<type> <address>".
+SELECTED_PAIRS = """async () => {
   const pairs = [];
-  stats.forEach(report => {
-    if (report.type === 'transport' && report.selectedCandidatePairId) {
+  for (const entry of (window.__vmqa && window.__vmqa.peers) || []) {
+    if (entry.peer.connectionState !== 'connected') continue;
+    const stats = await entry.peer.getStats(), byId = {};
+    stats.forEach(report => byId[report.id] = report);
+    stats.forEach(report => {
+      if (report.type !== 'transport' || !report.selectedCandidatePairId) return;
       const pair = byId[report.selectedCandidatePairId];
-      pairs.push([byId[pair.localCandidateId].address, byId[pair.remoteCandidateId].address]);
-    }
-  });
+      const end = (id) => `${byId[id].candidateType} ${byId[id].address}`;
+      pairs.push([end(pair.localCandidateId), end(pair.remoteCandidateId)]);
+    });
+  }
   return pairs;
 }"""
 
 
-def test_every_selected_candidate_pair_stays_on_this_machine(playwright, sandbox):
-    """Real WebRTC between two pages of the platform's Chromium, signalled by the test. Chromium 150 has no
-    switch that gathers on loopback alone (--webrtc-ip-handling-policy=default_public_interface_only gives
-    no candidates at all here), so the selected pair may use this machine's own interface address: the
-    check is that both ends are loopback or this machine's, never another host or a relay."""
-    own = {"127.0.0.1", "::1", *machine_addresses()}
+def selected_pairs_of_a_visit(playwright, base_url: str, environment, engine: VideoEngine) -> list[list[str]]:
+    """A real two-party video visit on the sandbox's own pages (visit.js, sfu_room.js) on this engine, booked
+    and joined through the API; the selected pairs of both pages once both show the other's first frame."""
     browser = playwright.chromium.launch(**launch_options())
-    pages = [browser.new_context().new_page() for _ in range(2)]
-    for page in pages:
-        page.goto(f"{sandbox.base_url}/")
-    offer = pages[0].evaluate(PEER, {"offer": None})
-    answer = pages[1].evaluate(PEER, {"offer": offer})
-    pages[0].evaluate("answer => window.vmqaPeer.setRemoteDescription(answer)", answer)
-    pages[0].wait_for_function("window.vmqaPeer.connectionState === 'connected'", timeout=20_000)
-    pairs = [pair for page in pages for pair in page.evaluate(SELECTED_PAIR)]
-    browser.close()
-    assert len(pairs) == 2, pairs
-    assert all(address in own for pair in pairs for address in pair), (pairs, own)
+    try:
+        clinician, patient = contexts = [browser.new_context(base_url=base_url) for _ in range(2)]
+        for context in contexts:
+            context.add_init_script(PEER_TRACKER_SCRIPT)
+        assert clinician.request.post(protocol.STAFF_LOGIN, data=protocol.staff_login(
+            environment.clinician.username, environment.clinician.password)).ok
+        unit = protocol.unit_with(clinician.request.get(protocol.UNITS).json(), environment.default_unit)["id"]
+        booked = clinician.request.post(protocol.VISITS, data=protocol.booking(
+            unit, environment.patients[0], meeting_start(), VisitKind.VIDEO, engine))
+        assert booked.ok, booked.text()
+        visit_id = booked.json()["id"]
+        assert patient.request.post(protocol.PATIENT_LOGIN, data=protocol.patient_login(environment.patients[0])).ok
+        pages = [context.new_page() for context in contexts]
+        for page in pages:
+            page.goto(protocol.visit_page(visit_id))
+        assert patient.request.post(protocol.visit_check_in(visit_id)).ok
+        assert clinician.request.post(protocol.visit_admit(visit_id)).ok
+        for page in pages:
+            page.wait_for_function(FIRST_FRAME, timeout=MEDIA_START_TIMEOUT_S * 1000)
+        pairs = [pair for page in pages for pair in page.evaluate(SELECTED_PAIRS)]
+        clinician.request.post(protocol.visit_close(visit_id))
+        return pairs
+    finally:
+        browser.close()
+
+
+def off_loopback(pairs: list[list[str]]) -> list[str]:
+    """Every end of a selected pair that is not 127.0.0.1, as "<type> <address>"."""
+    return [end for pair in pairs for end in pair if end.split(" ", 1)[1] != LOOPBACK]
+
+
+@pytest.mark.parametrize("engine", [VideoEngine.P2P, VideoEngine.SFU], ids=lambda engine: engine.value)
+def test_every_selected_candidate_pair_is_loopback_on_both_ends(playwright, sandbox, environment, engine):
+    """Real WebRTC on the sandbox's pages: two browsers peer to peer, and two browsers each with a sending and
+    a receiving connection to Janus. Every connection runs through the sandbox's TURN relay on 127.0.0.1, so
+    both ends of its selected pair are a relay candidate on 127.0.0.1 (Chromium and Janus alone would put
+    media between this machine's own address and itself: the mutation below)."""
+    pairs = selected_pairs_of_a_visit(playwright, sandbox.base_url, environment, engine)
+    assert len(pairs) == (2 if engine is VideoEngine.P2P else 4), pairs
+    assert off_loopback(pairs) == [], pairs
+    assert {end for pair in pairs for end in pair} == {f"relay {LOOPBACK}"}, pairs
+
+
+def test_without_the_relay_the_selected_pairs_are_caught_off_loopback(playwright, environment, tmp_path, monkeypatch):
+    """Mutation: a sandbox started with SANDBOX_TURN=av (no relay): the same visits, the same check, and the
+    ends it names are this machine's own address (host candidates), on both engines."""
+    monkeypatch.setenv("SANDBOX_TURN", "av")
+    without_relay = RunningSandbox(tmp_path / "utan-rela").start()
+    try:
+        for engine in (VideoEngine.P2P, VideoEngine.SFU):
+            caught = off_loopback(selected_pairs_of_a_visit(playwright, without_relay.base_url, environment, engine))
+            assert caught and {end.split(" ", 1)[1] for end in caught} <= machine_addresses(), (engine, caught)
+            assert all(end.startswith("host ") for end in caught), (engine, caught)
+    finally:
+        without_relay.stop()

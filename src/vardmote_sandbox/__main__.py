@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 from pathlib import Path
 
 import uvicorn
@@ -49,6 +50,10 @@ def announce(host: str, port: int) -> None:
     print("Patienter: välj en testidentitet under 'Logga in med BankID' (syntetiska personnummer).", flush=True)
 
 
+def _exit_on_signal(_signum, _frame) -> None:
+    raise SystemExit(0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="vardmote_sandbox", description="Sandlådan för digitala vårdmöten")
     parser.add_argument("--host", default="127.0.0.1")
@@ -65,6 +70,11 @@ def main() -> None:
     arguments = parser.parse_args()
     if arguments.announce:
         announce(arguments.host, arguments.port)
+    # uvicorn shuts down on SIGTERM, then raises the signal again with the handler it found: without one of
+    # ours that ends the process on the spot, and the `finally` below (Janus's and the relay's cleaned copies,
+    # their private folders removed) would never run.
+    for stopping in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stopping, _exit_on_signal)
     relay = start_relay(arguments.database, arguments.turn)
     rooms = start_janus(arguments.database, arguments.janus, relay)
     try:
