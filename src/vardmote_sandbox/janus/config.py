@@ -7,15 +7,17 @@ every address and load every plugin, transport, event handler and logger. Here:
 - the http and websockets transports bind 127.0.0.1 on ports chosen by the runner;
 - only the transports and plugins the sandbox needs are visible to Janus (a folder of links to Debian's
   libraries), so nothing else is loaded, and no event handler or logger at all;
-- no STUN or TURN, IPv6 off, and ICE candidates enforced by address. Janus 1.1.2 skips loopback
-  interfaces when it gathers (IFF_LOOPBACK), so 127.0.0.1 can never be its candidate: enforcing "lo" or
+- no STUN, IPv6 off, and ICE candidates enforced by address. Janus 1.1.2 skips loopback
+  interfaces when it gathers (IFF_LOOPBACK), so 127.0.0.1 can never be its host candidate: enforcing "lo" or
   127.0.0.1 leaves it with no address of its own, and libnice then gathers on every other one (seen here:
   eth0's IPv4, fd00:: and fe80::, with media over fd00::). So the enforce list holds this machine's own
-  IPv4 addresses, and IPv6 is ignored: media between a browser and Janus runs from this machine's address
-  to the same address, which the kernel delivers through the loopback device, never onto the network.
-  The tests check the selected candidate pair of every connection (host to host, the same address or
-  loopback; tracker field candidate_pair.on_this_machine). The ignore list names the IPv6 prefixes as a
-  second fence (Janus reads it only when no enforce list is set).
+  IPv4 addresses, and IPv6 is ignored. The ignore list names the IPv6 prefixes as a second fence (Janus
+  reads it only when no enforce list is set).
+- the sandbox's TURN relay on 127.0.0.1 (turn/) as Janus's TURN server, so that Janus also has a relay
+  candidate on 127.0.0.1: the pages take relay candidates only and the relay refuses every peer but
+  loopback, so the selected pair of every connection is relay 127.0.0.1 on both ends. Without the relay
+  (SANDBOX_TURN=av, or no coturn), media run from this machine's address to the same address, which the
+  kernel delivers through the loopback device, never onto the network.
 """
 
 from __future__ import annotations
