@@ -11,7 +11,6 @@ import uvicorn
 
 from . import seed
 from .app import create_app
-from .janus.config import JanusRelay
 from .janus.process import JanusProcess, JanusUnavailable
 from .janus.rooms import JanusRooms
 from .turn.process import RelayUnavailable, TurnRelay
@@ -28,13 +27,12 @@ def start_relay(database: str, wanted: str) -> TurnRelay | None:
         return None
 
 
-def start_janus(database: str, wanted: str, relay: TurnRelay | None) -> JanusRooms:
+def start_janus(database: str, wanted: str) -> JanusRooms:
     """The routed video engine beside the database (its own folder); without it, SFU meetings say why."""
     if wanted == "av":
         return JanusRooms(None, "Den routade videomotorn (Janus) är avstängd i den här sandlådan.")
-    access = relay and JanusRelay(relay.port, relay.janus_credential.username, relay.janus_credential.password)
     try:
-        return JanusRooms(JanusProcess(Path(database).resolve().parent / "janus", access).start())
+        return JanusRooms(JanusProcess(Path(database).resolve().parent / "janus").start())
     except (JanusUnavailable, OSError) as error:
         print(str(error), flush=True)
         return JanusRooms(None, str(error))
@@ -64,8 +62,8 @@ def main() -> None:
                         help="bara för test: öppna säkerhetshål (se weaknesses.py)")
     parser.add_argument("--janus", choices=("på", "av"), default=os.environ.get("SANDBOX_JANUS", "på"),
                         help="starta den routade videomotorn (Janus) för SFU-möten")
-    parser.add_argument("--turn", choices=("på", "av"), default=os.environ.get("SANDBOX_TURN", "på"),
-                        help="låt media gå genom ett TURN-relä på 127.0.0.1 (coturn)")
+    parser.add_argument("--turn", choices=("på", "av"), default=os.environ.get("SANDBOX_TURN", "av"),
+                        help="låt p2p-möten gå genom ett TURN-relä på 127.0.0.1 (coturn); inte SFU-möten")
     parser.add_argument("--announce", action="store_true", help="skriv adressen och testkontona vid start")
     arguments = parser.parse_args()
     if arguments.announce:
@@ -76,7 +74,7 @@ def main() -> None:
     for stopping in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(stopping, _exit_on_signal)
     relay = start_relay(arguments.database, arguments.turn)
-    rooms = start_janus(arguments.database, arguments.janus, relay)
+    rooms = start_janus(arguments.database, arguments.janus)
     try:
         app = create_app(arguments.database, arguments.faults, arguments.weaknesses)
         app.state.janus_rooms = rooms

@@ -97,12 +97,13 @@ def video_room(visit_id: int, request: Request, user: User = Depends(api_user)) 
 
 @router.get("/api/visits/{visit_id}/mediavag")
 def media_path(visit_id: int, request: Request, user: User = Depends(api_user)) -> dict:
-    """The RTCPeerConnection configuration of a participant's page, on either engine: the sandbox's TURN relay
-    on 127.0.0.1 with credentials of this page's own and relay candidates only, or (no relay) none."""
-    visit = visits.visit_for(request.app.state.database, user, visit_id)
+    """The RTCPeerConnection configuration of a p2p participant's page: the sandbox's TURN relay on 127.0.0.1
+    with credentials of this page's own and relay candidates only, or (no relay, or the SFU) none."""
+    database = request.app.state.database
+    visit = visits.visit_for(database, user, visit_id)
     if not (user.is_patient or user.kind == guests.GUEST or user.may("mota", visit["unit_id"])):
         raise HTTPException(status_code=403, detail="Bara mötets deltagare får mötets mediaväg.")
-    return ice_configuration(request.app.state.turn_relay)
+    return ice_configuration(request.app.state.turn_relay, video_engines.engine_of(database, visit))
 
 
 def _skipped_feed(request: Request, database, visit: dict, user: User) -> str | None:

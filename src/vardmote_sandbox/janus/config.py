@@ -7,17 +7,19 @@ every address and load every plugin, transport, event handler and logger. Here:
 - the http and websockets transports bind 127.0.0.1 on ports chosen by the runner;
 - only the transports and plugins the sandbox needs are visible to Janus (a folder of links to Debian's
   libraries), so nothing else is loaded, and no event handler or logger at all;
-- no STUN, IPv6 off, and ICE candidates enforced by address. Janus 1.1.2 skips loopback
+- no STUN or TURN, IPv6 off, and ICE candidates enforced by address. Janus 1.1.2 skips loopback
   interfaces when it gathers (IFF_LOOPBACK), so 127.0.0.1 can never be its host candidate: enforcing "lo" or
   127.0.0.1 leaves it with no address of its own, and libnice then gathers on every other one (seen here:
   eth0's IPv4, fd00:: and fe80::, with media over fd00::). So the enforce list holds this machine's own
   IPv4 addresses, and IPv6 is ignored. The ignore list names the IPv6 prefixes as a second fence (Janus
   reads it only when no enforce list is set).
-- the sandbox's TURN relay on 127.0.0.1 (turn/) as Janus's TURN server, so that Janus also has a relay
-  candidate on 127.0.0.1: the pages take relay candidates only and the relay refuses every peer but
-  loopback, so the selected pair of every connection is relay 127.0.0.1 on both ends. Without the relay
-  (SANDBOX_TURN=av, or no coturn), media run from this machine's address to the same address, which the
-  kernel delivers through the loopback device, never onto the network.
+- media between a browser and Janus run from this machine's address to the same address, which the
+  kernel delivers through the loopback device. The tests check the selected candidate pair of every
+  connection (tests/test_secrets_never_leave.py).
+- no TURN, not even the sandbox's relay on 127.0.0.1 (turn/): libnice 0.1.21 pins each host socket to its
+  interface (setsockopt IP_UNICAST_IF, seen with strace), so a packet from Janus's eth0 socket to
+  127.0.0.1 takes eth0's default route to the gateway (`ip route get 127.0.0.1 from <address> oif eth0`)
+  and never reaches a relay on loopback: Janus's TURN Allocate was sent and coturn never saw it.
 """
 
 from __future__ import annotations
@@ -43,19 +45,6 @@ class JanusPorts:
     websockets: int
 
 
-@dataclass(frozen=True)
-class JanusRelay:
-    """The sandbox's TURN relay on loopback (turn/), for Janus's own relay candidate on 127.0.0.1."""
-    port: int
-    username: str
-    password: str
-
-
-def _relay_lines(relay: JanusRelay | None) -> str:
-    if relay is None:
-        return ""
-    return (f'\tturn_server = "{LOOPBACK}"\n\tturn_port = {relay.port}\n\tturn_type = "udp"\n'
-            f'\tturn_user = "{relay.username}"\n\tturn_pwd = "{relay.password}"\n')
 
 
 def _library_folder(folder: Path, kind: str, names: tuple[str, ...]) -> Path:
@@ -70,7 +59,7 @@ def _library_folder(folder: Path, kind: str, names: tuple[str, ...]) -> Path:
     return folder
 
 
-def write_config(folder: Path, ports: JanusPorts, admin_key: str, relay: JanusRelay | None = None) -> Path:
+def write_config(folder: Path, ports: JanusPorts, admin_key: str) -> Path:
     """Writes the whole configuration into folder; returns the path of janus.jcfg."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -104,7 +93,7 @@ nat: {{
 	ice_tcp = false
 	ice_enforce_list = "{enforced}"
 	ice_ignore_list = "{ignored}"
-{_relay_lines(relay)}}}
+}}
 plugins: {{
 }}
 transports: {{

@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 from ..owned_process import die_with_parent, free_port, keep_cleaned_copies, own_ipv4_addresses, stop
-from .config import JanusPorts, JanusRelay, write_config
+from .config import JanusPorts, write_config
 
 # Janus answers its info request within a second here; ten allow for a loaded machine.
 READY_TIMEOUT_S = 10.0
@@ -32,7 +32,7 @@ def janus_binary() -> str | None:
 
 
 class JanusProcess:
-    def __init__(self, folder: Path, relay: JanusRelay | None = None):
+    def __init__(self, folder: Path):
         # Janus runs from a private folder of its own: its configuration holds this machine's addresses and
         # the room admin key. The run folder (`folder`) gets cleaned copies of the configuration and the log
         # when Janus stops.
@@ -41,7 +41,6 @@ class JanusProcess:
         self.ports = JanusPorts(free_port(), free_port())
         self.admin_key = secrets.token_urlsafe(16)
         self.log_path = self.live / "janus.log"
-        self.relay = relay
         self._process: subprocess.Popen | None = None
         self._ready = False
 
@@ -58,7 +57,7 @@ class JanusProcess:
         if binary is None:
             raise JanusUnavailable("Janus saknas på datorn: kör 'make setup' (eller 'sudo apt-get install janus "
                                    "libjs-janus-gateway') för att få den routade videomotorn.")
-        config = write_config(self.live, self.ports, self.admin_key, self.relay)
+        config = write_config(self.live, self.ports, self.admin_key)
         log = self.log_path.open("ab")
         self._process = subprocess.Popen([binary, "-C", str(config), "-F", str(self.live), "--disable-colors"],
                                          stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
@@ -93,5 +92,5 @@ class JanusProcess:
         stop(self._process)
         if self.live.exists():
             keep_cleaned_copies(self.live, self.folder, ("janus.jcfg", "janus.log"),
-                                [self.admin_key, *([self.relay.password] if self.relay else []), *own_ipv4_addresses()])
+                                [self.admin_key, *own_ipv4_addresses()])
             shutil.rmtree(self.live, ignore_errors=True)

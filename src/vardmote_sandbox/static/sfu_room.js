@@ -153,9 +153,7 @@ window.vardmoteSfu = (() => {
     document.getElementById("local-video").dataset.vmqaSelf = config.self;
     await new Promise((resolve) => Janus.init({ debug: false,
       dependencies: Janus.useDefaultDependencies({ adapter }), callback: resolve }));
-    // The sandbox's TURN relay on 127.0.0.1, relay candidates only (none without the relay): see visit.js.
-    const path = await fetch(`/api/visits/${visitId}/mediavag`).then((r) => (r.ok ? r.json() : { iceServers: [] }));
-    janus = new Janus({ server: config.server, iceServers: path.iceServers, iceTransportPolicy: path.iceTransportPolicy,
+    janus = new Janus({ server: config.server, iceServers: [],
       success: attachPublisher,
       error: (error) => fail(`Den routade videomotorn svarar inte: ${error}`) });
   }

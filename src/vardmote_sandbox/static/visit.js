@@ -1,6 +1,6 @@
 // The visit page: waiting room, WebRTC call and chat over one WebSocket per participant.
-// Peer to peer through the sandbox's TURN relay on 127.0.0.1, relay candidates only (GET .../mediavag), so
-// that media run on loopback; a sandbox without the relay gives no servers, and host candidates are used.
+// Peer to peer as GET .../mediavag says: with the sandbox's TURN relay on 127.0.0.1 (SANDBOX_TURN=på) relay
+// candidates only, so that media run on loopback; otherwise no servers, and host candidates are used.
 "use strict";
 
 const root = document.getElementById("visit");

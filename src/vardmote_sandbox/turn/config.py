@@ -1,13 +1,12 @@
 """coturn's configuration for one sandbox run: a relay on 127.0.0.1 that relays only to 127.0.0.1.
 
-Why a relay at all: Chromium 150 gathers no loopback host candidate (not even with
---allow-loopback-in-peer-connection) and Janus 1.1.2 skips loopback interfaces (see janus/config.py), so
-without it media run from this machine's own address to the same address. Through this relay every
-selected candidate pair is relay 127.0.0.1 on both ends: the pages ask for relay candidates only
-(iceTransportPolicy "relay"), Janus gets the same relay, and the relay refuses every peer address but
-loopback (denied-peer-ip), so a pair towards Janus's host candidate cannot succeed either. (No IPv6 range
-is denied: coturn 4.6.1 compares an IPv4 peer with an IPv6 range too, and "::-ffff:…" denies 127.0.0.1;
-the relay address is IPv4 alone, so an IPv6 peer is refused as another address family anyway.)
+Why a relay at all: Chromium 150 selects the pair on this machine's own address even with
+--allow-loopback-in-peer-connection, so without it p2p media run from that address to the same address. Through this relay (SANDBOX_TURN=på) every selected pair of a p2p call is relay 127.0.0.1 on
+both ends: the pages ask for relay candidates only (iceTransportPolicy "relay") and the relay refuses every
+peer address but loopback (denied-peer-ip). Not on the SFU: Janus cannot reach a relay on loopback
+(janus/config.py). (No IPv6 range is denied: coturn 4.6.1 compares an IPv4 peer with an IPv6 range too,
+and "::-ffff:…" denies 127.0.0.1; the relay address is IPv4 alone, so an IPv6 peer is refused as another
+address family anyway.)
 
 Credentials are coturn's "TURN REST API" kind: a per-run secret that only coturn and the sandbox process
 know (it stays in the private folder), and per-page credentials derived from it with a time limit

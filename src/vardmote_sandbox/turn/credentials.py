@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 # A page's credential must outlast its meeting: coturn checks the expiry on every refresh of an allocation.
 PAGE_LIFETIME_S = 12 * 3600
-# Janus gets one for the sandbox's whole life (it reads it once, at start).
-JANUS_LIFETIME_S = 30 * 24 * 3600
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """The TURN relay's lifetime: the sandbox process starts coturn on 127.0.0.1 with its own configuration and
-stops it when it stops (like Janus, janus/process.py), and gives each page its credentials."""
+stops it when it stops (like Janus, janus/process.py), and gives each p2p page its credentials."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..owned_process import die_with_parent, free_port, keep_cleaned_copies, own_ipv4_addresses, stop
 from .config import CONFIG_NAME, LOG_NAME, LOOPBACK, RelaySettings, write_config
-from .credentials import JANUS_LIFETIME_S, PAGE_LIFETIME_S, Credential, credential
+from .credentials import PAGE_LIFETIME_S, Credential, credential
 
 READY_TIMEOUT_S = 10.0
 _BINDING_REQUEST = b"\x00\x01\x00\x00\x21\x12\xa4\x42"  # STUN binding request header without its id
@@ -46,7 +46,6 @@ class TurnRelay:
         self.folder = Path(folder)
         self.live = Path(tempfile.mkdtemp(prefix="vmqa-turn-"))
         self.settings = RelaySettings(free_port(socket.SOCK_DGRAM), secrets.token_urlsafe(24))
-        self.janus_credential = credential(self.settings.secret, JANUS_LIFETIME_S)
         self._process: subprocess.Popen | None = None
 
     @property
@@ -89,13 +88,14 @@ class TurnRelay:
         stop(self._process)
         if self.live.exists():
             keep_cleaned_copies(self.live, self.folder, (LOG_NAME,),
-                                [self.settings.secret, self.janus_credential.password, *own_ipv4_addresses()])
+                                [self.settings.secret, *own_ipv4_addresses()])
             shutil.rmtree(self.live, ignore_errors=True)
 
 
 NO_RELAY = {"iceServers": [], "iceTransportPolicy": "all"}
 
 
-def ice_configuration(relay: TurnRelay | None) -> dict:
-    """Without a relay (SANDBOX_TURN=av, or coturn missing): host candidates, no servers."""
-    return relay.ice_configuration() if relay is not None else NO_RELAY
+def ice_configuration(relay: TurnRelay | None, engine: str) -> dict:
+    """Host candidates and no servers without a relay (SANDBOX_TURN=av, the default, or coturn missing) and on
+    the SFU, whose Janus cannot reach a relay on loopback (janus/config.py)."""
+    return relay.ice_configuration() if relay is not None and engine == "p2p" else NO_RELAY
