@@ -45,8 +45,6 @@ class JanusPorts:
     websockets: int
 
 
-
-
 def _library_folder(folder: Path, kind: str, names: tuple[str, ...]) -> Path:
     """A folder holding links to only these of Debian's Janus libraries (Janus loads all it finds)."""
     folder.mkdir(parents=True, exist_ok=True)
