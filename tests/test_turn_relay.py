@@ -94,7 +94,9 @@ def test_the_run_folder_keeps_the_log_without_the_secret_and_the_private_folder_
 
 def test_without_coturn_the_sandbox_says_so_in_one_sentence(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
+    relay = TurnRelay(tmp_path / "turn")
     with pytest.raises(RelayUnavailable) as missing:
-        TurnRelay(tmp_path / "turn").start()
+        relay.start()
     assert str(missing.value).startswith("coturn saknas på datorn") and "apt-get install coturn" in str(missing.value)
+    assert not relay.live.exists()
 

@@ -55,6 +55,7 @@ class TurnRelay:
     def start(self) -> "TurnRelay":
         binary = coturn_binary()
         if binary is None:
+            self.stop()  # its private folder goes too
             raise RelayUnavailable("coturn saknas på datorn, så media går mellan datorns egen adress och sig själv "
                                    "i stället för genom TURN-reläet på 127.0.0.1: kör 'make setup' (eller "
                                    "'sudo apt-get install coturn').")
