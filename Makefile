@@ -7,9 +7,9 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: setup test nightly sandbox vocabulary bench-load bench-video bench-conference video-truth chromium janus clean
+.PHONY: setup test nightly sandbox vocabulary bench-load bench-video bench-conference video-truth chromium janus coturn clean
 
-setup: $(INSTALLED) chromium janus $(NODE_INSTALLED)
+setup: $(INSTALLED) chromium janus coturn $(NODE_INSTALLED)
 
 $(INSTALLED): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ chromium:
 # The sandbox's routed video engine (SFU): Debian's janus and libjs-janus-gateway.
 janus:
 	@scripts/ensure-janus
+
+# The sandbox's TURN relay on 127.0.0.1 (opt-in, SANDBOX_TURN=på: p2p media relay to relay on loopback).
+coturn:
+	@scripts/ensure-coturn
 
 # Two parts, so the suite fits under 15 minutes on 2 cores: everything but video on three pytest-xdist workers
 # (a file stays on one worker, so its module fixtures are shared), then the tests marked `video` on two workers,

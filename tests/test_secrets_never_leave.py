@@ -5,26 +5,39 @@ are kept) with known secret values in the environment variables; then every file
 the run folder with every zip unpacked (traces, their Allure copies), the Allure results, the logs, the
 reports and the history database. The sandbox's own database in the run folder is the system under test's
 (it holds the session tokens by design) and is where the test reads the tokens to search for.
+Then real visits on the sandbox's pages: a p2p call through the sandbox's TURN relay has every selected
+candidate pair on 127.0.0.1 at both ends; without the relay (the default, and the SFU always) every pair is
+on this machine, and the same loopback check names its ends on this machine's own address.
 Mutations: an uncleaned trace and a browser without the loopback-only resolver, each caught by the same
-search and the same net-log check."""
+search and the same net-log check; the relay off, caught by the loopback check."""
 
 import io
 import ipaddress
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
 import psutil
 import pytest
+import requests
 
 from vardmote_qa.browser import CHROMIUM_ARGS, LOOPBACK_ONLY_RESOLVER, NET_LOG_VARIABLE, launch_options
 from vardmote_qa.evidence import clean_zip
+from vardmote_qa.media import PEER_TRACKER_SCRIPT
 from vardmote_qa.run.layout import RunLayout
+from vardmote_qa.target.interface import VideoEngine, VisitKind
+from vardmote_qa.target.meeting_time import meeting_start
 from vardmote_qa.target.sandbox import protocol
+from vardmote_qa.target.sandbox.api import SandboxApi
+from vardmote_qa.target.sandbox.runner import RunningSandbox
+from vardmote_qa.waiting import MEDIA_START_TIMEOUT_S
+from vardmote_sandbox.turn.credentials import PAGE_LIFETIME_S
 
 PROJECT = Path(__file__).resolve().parents[1]
 ACCEPTANCE_GATE = PROJECT / "tests" / "gates" / "acceptance-only.yaml"
@@ -32,6 +45,7 @@ ACCEPTANCE_GATE = PROJECT / "tests" / "gates" / "acceptance-only.yaml"
 SECRET = "sandlada"
 SECRET_VARIABLES = {"VMQA_LOCAL_STAFF_PASSWORD": SECRET, "VMQA_LOCAL_ADMIN_PASSWORD": SECRET}
 SANDBOX_DATABASE = "sandbox.sqlite"
+LOOPBACK = "127.0.0.1"
 
 
 def machine_addresses() -> set[str]:
@@ -186,47 +200,118 @@ def test_a_browser_without_the_loopback_resolver_is_caught_looking_up_outside_na
     assert any("google.com" in problem for problem in outside_lookups(net_log)), outside_lookups(net_log)
 
 
-PEER = """async ({offer}) => {
-  const pc = new RTCPeerConnection({iceServers: []});
-  window.vmqaPeer = pc;
-  const stream = await navigator.mediaDevices.getUserMedia({video: true});
-  stream.getTracks().forEach(track => pc.addTrack(track, stream));
-  const gathered = new Promise(done => pc.addEventListener('icegatheringstatechange',
-      () => pc.iceGatheringState === 'complete' && done()));
-  if (offer) { await pc.setRemoteDescription(offer); await pc.setLocalDescription(await pc.createAnswer()); }
-  else { await pc.setLocalDescription(await pc.createOffer()); }
-  await gathered;
-  return {type: pc.localDescription.type, sdp: pc.localDescription.sdp};
-}"""
-SELECTED_PAIR = """async () => {
-  const stats = await window.vmqaPeer.getStats(), byId = {};
-  stats.forEach(report => byId[report.id] = report);
+# Every selected candidate pair of every connected peer connection on a page, each end as "<type> <address>".
+SELECTED_PAIRS = """async () => {
   const pairs = [];
-  stats.forEach(report => {
-    if (report.type === 'transport' && report.selectedCandidatePairId) {
+  for (const entry of (window.__vmqa && window.__vmqa.peers) || []) {
+    if (entry.peer.connectionState !== 'connected') continue;
+    const stats = await entry.peer.getStats(), byId = {};
+    stats.forEach(report => byId[report.id] = report);
+    stats.forEach(report => {
+      if (report.type !== 'transport' || !report.selectedCandidatePairId) return;
       const pair = byId[report.selectedCandidatePairId];
-      pairs.push([byId[pair.localCandidateId].address, byId[pair.remoteCandidateId].address]);
-    }
-  });
+      const end = (id) => `${byId[id].candidateType} ${byId[id].address}`;
+      pairs.push([end(pair.localCandidateId), end(pair.remoteCandidateId)]);
+    });
+  }
   return pairs;
 }"""
 
 
-def test_every_selected_candidate_pair_stays_on_this_machine(playwright, sandbox):
-    """Real WebRTC between two pages of the platform's Chromium, signalled by the test. Chromium 150 has no
-    switch that gathers on loopback alone (--webrtc-ip-handling-policy=default_public_interface_only gives
-    no candidates at all here), so the selected pair may use this machine's own interface address: the
-    check is that both ends are loopback or this machine's, never another host or a relay."""
-    own = {"127.0.0.1", "::1", *machine_addresses()}
+# A page is in its call when this many of its connections are connected and it has decoded the other's video.
+IN_CALL = """(connections) => {
+  const state = window.__vmqa;
+  const open = ((state && state.peers) || []).filter(e => e.peer.connectionState !== 'closed');
+  return open.length === connections && open.every(e => e.peer.connectionState === 'connected') &&
+    state.groups.some(g => g.firstFrameAt !== null);
+}"""
+CONNECTIONS_PER_PAGE = {VideoEngine.P2P: 1, VideoEngine.SFU: 2}  # on the SFU: sending, and receiving the other
+
+
+def selected_pairs_of_a_visit(playwright, base_url: str, environment, engine: VideoEngine) -> list[list[str]]:
+    """A real two-party video visit on the sandbox's own pages (visit.js, sfu_room.js) on this engine, booked
+    and joined through the API; the selected pairs of both pages once both are in the call."""
     browser = playwright.chromium.launch(**launch_options())
-    pages = [browser.new_context().new_page() for _ in range(2)]
-    for page in pages:
-        page.goto(f"{sandbox.base_url}/")
-    offer = pages[0].evaluate(PEER, {"offer": None})
-    answer = pages[1].evaluate(PEER, {"offer": offer})
-    pages[0].evaluate("answer => window.vmqaPeer.setRemoteDescription(answer)", answer)
-    pages[0].wait_for_function("window.vmqaPeer.connectionState === 'connected'", timeout=20_000)
-    pairs = [pair for page in pages for pair in page.evaluate(SELECTED_PAIR)]
-    browser.close()
+    try:
+        clinician, patient = contexts = [browser.new_context(base_url=base_url) for _ in range(2)]
+        for context in contexts:
+            context.add_init_script(PEER_TRACKER_SCRIPT)
+        assert clinician.request.post(protocol.STAFF_LOGIN, data=protocol.staff_login(
+            environment.clinician.username, environment.clinician.password)).ok
+        unit = protocol.unit_with(clinician.request.get(protocol.UNITS).json(), environment.default_unit)["id"]
+        booked = clinician.request.post(protocol.VISITS, data=protocol.booking(
+            unit, environment.patients[0], meeting_start(), VisitKind.VIDEO, engine))
+        assert booked.ok, booked.text()
+        visit_id = booked.json()["id"]
+        assert patient.request.post(protocol.PATIENT_LOGIN, data=protocol.patient_login(environment.patients[0])).ok
+        pages = [context.new_page() for context in contexts]
+        for page in pages:
+            page.goto(protocol.visit_page(visit_id))
+        assert patient.request.post(protocol.visit_check_in(visit_id)).ok
+        assert clinician.request.post(protocol.visit_admit(visit_id)).ok
+        for page in pages:
+            page.wait_for_function(IN_CALL, arg=CONNECTIONS_PER_PAGE[engine], timeout=MEDIA_START_TIMEOUT_S * 1000)
+        pairs = [pair for page in pages for pair in page.evaluate(SELECTED_PAIRS)]
+        clinician.request.post(protocol.visit_close(visit_id))
+        return pairs
+    finally:
+        browser.close()
+
+
+def off_loopback(pairs: list[list[str]]) -> list[str]:
+    """Every end of a selected pair that is not 127.0.0.1, as "<type> <address>"."""
+    return [end for pair in pairs for end in pair if end.split(" ", 1)[1] != LOOPBACK]
+
+
+@pytest.fixture(scope="module")
+def relay_sandbox(tmp_path_factory):
+    """A sandbox with its TURN relay on 127.0.0.1 (SANDBOX_TURN=på; off by default)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SANDBOX_TURN", "på")
+        running = RunningSandbox(tmp_path_factory.mktemp("med-rela")).start()
+    yield running
+    running.stop()
+
+
+def test_every_selected_candidate_pair_of_a_p2p_call_through_the_relay_is_loopback_on_both_ends(
+        playwright, relay_sandbox, environment):
+    """Real WebRTC on the sandbox's own p2p page: both browsers take relay candidates only, on the relay on
+    127.0.0.1, so both ends of each selected pair are a relay candidate on 127.0.0.1."""
+    pairs = selected_pairs_of_a_visit(playwright, relay_sandbox.base_url, environment, VideoEngine.P2P)
     assert len(pairs) == 2, pairs
-    assert all(address in own for pair in pairs for address in pair), (pairs, own)
+    assert off_loopback(pairs) == [], pairs
+    assert {end for pair in pairs for end in pair} == {f"relay {LOOPBACK}"}, pairs
+
+
+@pytest.mark.parametrize("engine", [VideoEngine.P2P, VideoEngine.SFU], ids=lambda engine: engine.value)
+def test_without_the_relay_every_selected_pair_is_on_this_machine_and_the_loopback_check_names_it(
+        playwright, sandbox, environment, engine):
+    """The default sandbox (no relay), and the SFU always (Janus cannot reach a relay on loopback, see
+    vardmote_sandbox/janus/config.py): both ends of each selected pair are loopback or this machine's own
+    address, never another host or a relay; and the loopback check above names every end on this machine's
+    address (its mutation: the relay off)."""
+    pairs = selected_pairs_of_a_visit(playwright, sandbox.base_url, environment, engine)
+    assert len(pairs) == 2 * CONNECTIONS_PER_PAGE[engine], pairs
+    own = machine_addresses()
+    assert all(end.split(" ", 1)[1] in own | {LOOPBACK} for pair in pairs for end in pair), (pairs, own)
+    caught = off_loopback(pairs)
+    assert caught and all(end.split(" ", 1)[0] == "host" and end.split(" ", 1)[1] in own for end in caught), pairs
+
+
+def test_a_p2p_page_gets_only_the_loopback_relay_with_a_credential_of_its_own_and_an_sfu_page_none(
+        relay_sandbox, environment):
+    """GET /api/visits/<id>/mediavag: the relay on 127.0.0.1 alone, relay candidates only, a fresh time-limited
+    credential per request; no servers on the SFU; nothing for a visitor without a session."""
+    staff = SandboxApi(relay_sandbox.base_url).log_in_staff(environment.clinician.username,
+                                                            environment.clinician.password)
+    p2p, sfu = (staff.book_visit(environment.default_unit, environment.patients[0], meeting_start(), VisitKind.VIDEO,
+                                 engine) for engine in (VideoEngine.P2P, VideoEngine.SFU))
+    path = f"{protocol.visit(p2p.id)}/mediavag"
+    first, second = staff._call("GET", path), staff._call("GET", path)
+    server, = first["iceServers"]
+    assert first["iceTransportPolicy"] == "relay"
+    assert re.fullmatch(r"turn:127\.0\.0\.1:\d+\?transport=udp", server["urls"]), server
+    assert time.time() < int(server["username"].split(":", 1)[0]) <= time.time() + PAGE_LIFETIME_S + 5
+    assert server["credential"] != second["iceServers"][0]["credential"]
+    assert staff._call("GET", f"{protocol.visit(sfu.id)}/mediavag") == {"iceServers": [], "iceTransportPolicy": "all"}
+    assert requests.get(relay_sandbox.base_url + path, timeout=5).status_code == 401

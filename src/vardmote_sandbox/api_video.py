@@ -12,6 +12,7 @@ from .auth import User, api_user
 from .db import now
 from .janus.config import JANUS_JS
 from .janus.process import JanusUnavailable
+from .turn.process import ice_configuration
 
 router = APIRouter()
 
@@ -92,6 +93,17 @@ def video_room(visit_id: int, request: Request, user: User = Depends(api_user)) 
             "self": video_engines.participant_key(visit_id, kind, user.id),
             "names": video_engines.names_for(database, visit, user),
             "skip_video_from": _skipped_feed(request, database, visit, user)}
+
+
+@router.get("/api/visits/{visit_id}/mediavag")
+def media_path(visit_id: int, request: Request, user: User = Depends(api_user)) -> dict:
+    """The RTCPeerConnection configuration of a p2p participant's page: the sandbox's TURN relay on 127.0.0.1
+    with credentials of this page's own and relay candidates only, or (no relay, or the SFU) none."""
+    database = request.app.state.database
+    visit = visits.visit_for(database, user, visit_id)
+    if not (user.is_patient or user.kind == guests.GUEST or user.may("mota", visit["unit_id"])):
+        raise HTTPException(status_code=403, detail="Bara mötets deltagare får mötets mediaväg.")
+    return ice_configuration(request.app.state.turn_relay, video_engines.engine_of(database, visit))
 
 
 def _skipped_feed(request: Request, database, visit: dict, user: User) -> str | None:

@@ -36,6 +36,8 @@ def create_app(database_path: str | os.PathLike, fault_spec: str = "", weakness_
     video_engines.ensure_schema(app.state.database)
     # The routed engine: `python -m vardmote_sandbox` starts Janus and replaces this (janus/process.py).
     app.state.janus_rooms = JanusRooms(None, "Den routade videomotorn (Janus) är inte startad i den här sandlådan.")
+    # The TURN relay on loopback, likewise (turn/process.py); None: pages use host candidates.
+    app.state.turn_relay = None
     app.state.rooms = Rooms(app.state.database)
     app.state.faults = Faults()
     app.state.faults.update(parse_fault_spec(fault_spec))

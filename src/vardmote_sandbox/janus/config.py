@@ -8,21 +8,26 @@ every address and load every plugin, transport, event handler and logger. Here:
 - only the transports and plugins the sandbox needs are visible to Janus (a folder of links to Debian's
   libraries), so nothing else is loaded, and no event handler or logger at all;
 - no STUN or TURN, IPv6 off, and ICE candidates enforced by address. Janus 1.1.2 skips loopback
-  interfaces when it gathers (IFF_LOOPBACK), so 127.0.0.1 can never be its candidate: enforcing "lo" or
+  interfaces when it gathers (IFF_LOOPBACK), so 127.0.0.1 can never be its host candidate: enforcing "lo" or
   127.0.0.1 leaves it with no address of its own, and libnice then gathers on every other one (seen here:
   eth0's IPv4, fd00:: and fe80::, with media over fd00::). So the enforce list holds this machine's own
-  IPv4 addresses, and IPv6 is ignored: media between a browser and Janus runs from this machine's address
-  to the same address, which the kernel delivers through the loopback device, never onto the network.
-  The tests check the selected candidate pair of every connection (host to host, the same address or
-  loopback; tracker field candidate_pair.on_this_machine). The ignore list names the IPv6 prefixes as a
-  second fence (Janus reads it only when no enforce list is set).
+  IPv4 addresses, and IPv6 is ignored. The ignore list names the IPv6 prefixes as a second fence (Janus
+  reads it only when no enforce list is set).
+- media between a browser and Janus run from this machine's address to the same address, which the
+  kernel delivers through the loopback device. The tests check the selected candidate pair of every
+  connection (tests/test_secrets_never_leave.py).
+- no TURN, not even the sandbox's relay on 127.0.0.1 (turn/): libnice 0.1.21 pins each host socket to its
+  interface (setsockopt IP_UNICAST_IF, seen with strace), so a packet from Janus's eth0 socket to
+  127.0.0.1 takes eth0's default route to the gateway (`ip route get 127.0.0.1 from <address> oif eth0`)
+  and never reaches a relay on loopback: Janus's TURN Allocate was sent and coturn never saw it.
 """
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..owned_process import own_ipv4_addresses
 
 DEBIAN_CONFIGS = Path("/etc/janus")
 DEBIAN_LIBRARIES = Path("/usr/lib/x86_64-linux-gnu/janus")
@@ -38,16 +43,6 @@ LOOPBACK = "127.0.0.1"
 class JanusPorts:
     http: int
     websockets: int
-
-
-def own_ipv4_addresses() -> list[str]:
-    """This machine's IPv4 addresses but loopback (Janus cannot gather on loopback, see above)."""
-    try:
-        listing = subprocess.run(["ip", "-4", "-o", "addr", "show", "scope", "global"], capture_output=True,
-                                 text=True, timeout=5).stdout
-    except (OSError, subprocess.SubprocessError):
-        return []
-    return [line.split()[3].split("/")[0] for line in listing.splitlines() if len(line.split()) > 3]
 
 
 def _library_folder(folder: Path, kind: str, names: tuple[str, ...]) -> Path:

@@ -7,54 +7,24 @@ the runner's terminate, SIGTERM to `vmqa sandbox`, Ctrl+C. Should the sandbox di
 
 from __future__ import annotations
 
-import ctypes
 import json
-import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-from .config import JanusPorts, own_ipv4_addresses, write_config
+from ..owned_process import die_with_parent, free_port, keep_cleaned_copies, own_ipv4_addresses, stop
+from .config import JanusPorts, write_config
 
 # Janus answers its info request within a second here; ten allow for a loaded machine.
 READY_TIMEOUT_S = 10.0
-STOP_TIMEOUT_S = 5.0
-_PR_SET_PDEATHSIG = 1
-
-
-# IPv6 addresses in Janus's log ("fd00::2", "fe80::1%eth0"): at least one "::" or seven colons.
-_IPV6 = re.compile(r"\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4})*::[0-9a-f:]*(?:%\w+)?|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b",
-                   re.IGNORECASE)
-
-
-def cleaned(text: str, secrets_and_addresses: list[str]) -> str:
-    """A copy fit for the run folder: no address of this machine and no admin key (they must not leave the run)."""
-    for value in secrets_and_addresses:
-        text = text.replace(value, "[dold]")
-    return _IPV6.sub(lambda m: m.group(0) if m.group(0) in ("::", "::1") else "[dold]", text)
 
 
 class JanusUnavailable(Exception):
     """Janus is missing or did not start: the message is one Swedish sentence for a person."""
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _die_with_parent() -> None:
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except OSError:
-        pass
 
 
 def janus_binary() -> str | None:
@@ -68,7 +38,7 @@ class JanusProcess:
         # when Janus stops.
         self.folder = Path(folder)
         self.live = Path(tempfile.mkdtemp(prefix="vmqa-janus-"))
-        self.ports = JanusPorts(_free_port(), _free_port())
+        self.ports = JanusPorts(free_port(), free_port())
         self.admin_key = secrets.token_urlsafe(16)
         self.log_path = self.live / "janus.log"
         self._process: subprocess.Popen | None = None
@@ -91,7 +61,7 @@ class JanusProcess:
         log = self.log_path.open("ab")
         self._process = subprocess.Popen([binary, "-C", str(config), "-F", str(self.live), "--disable-colors"],
                                          stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                         preexec_fn=_die_with_parent)
+                                         preexec_fn=die_with_parent)
         return self
 
     def wait_ready(self) -> None:
@@ -119,23 +89,8 @@ class JanusProcess:
         return self._process is not None and self._process.poll() is None
 
     def stop(self) -> None:
-        if self._process and self._process.poll() is None:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=STOP_TIMEOUT_S)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
-        self._keep_cleaned_copies()
-
-    def _keep_cleaned_copies(self) -> None:
-        if not self.live.exists():
-            return
-        hidden = [self.admin_key, *own_ipv4_addresses()]
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for name in ("janus.jcfg", "janus.log"):
-            source = self.live / name
-            if source.exists():
-                (self.folder / name).write_text(cleaned(source.read_text(encoding="utf-8", errors="replace"), hidden),
-                                                encoding="utf-8")
-        shutil.rmtree(self.live, ignore_errors=True)
+        stop(self._process)
+        if self.live.exists():
+            keep_cleaned_copies(self.live, self.folder, ("janus.jcfg", "janus.log"),
+                                [self.admin_key, *own_ipv4_addresses()])
+            shutil.rmtree(self.live, ignore_errors=True)

@@ -1,5 +1,6 @@
 // The visit page: waiting room, WebRTC call and chat over one WebSocket per participant.
-// Peer to peer with no STUN/TURN servers: host candidates only, so media stays on the local network.
+// Peer to peer as GET .../mediavag says: with the sandbox's TURN relay on 127.0.0.1 (SANDBOX_TURN=på) relay
+// candidates only, so that media run on loopback; otherwise no servers, and host candidates are used.
 "use strict";
 
 const root = document.getElementById("visit");
@@ -36,6 +37,17 @@ function setStatus(next) {
 
 let inbox = Promise.resolve();
 let mediaReady = null;
+let mediaPath = null;
+
+function rtcConfiguration() {
+  // Asked once per visit page: the relay's address, this page's own credentials and the candidate policy.
+  if (!mediaPath) {
+    mediaPath = fetch(`/api/visits/${visitId}/mediavag`)
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .catch((error) => { console.warn("vardmote mediaväg", error); mediaPath = null; return {iceServers: []}; });
+  }
+  return mediaPath;
+}
 
 function localMedia() {
   // One camera request per visit, however many messages ask for it.
@@ -110,9 +122,9 @@ async function startCall() {
   send({type: "join-call"});
 }
 
-function newPeer() {
+function newPeer(configuration) {
   closePeer();
-  peer = new RTCPeerConnection({iceServers: []});
+  peer = new RTCPeerConnection(configuration);
   localStream.getTracks().forEach((track) => peer.addTrack(track, localStream));
   peer.onicecandidate = (event) => { if (event.candidate) send({type: "signal", data: {candidate: event.candidate}}); };
   peer.ontrack = (event) => { $("remote-video").srcObject = event.streams[0]; };
@@ -136,7 +148,7 @@ async function applyVideoDegradation() {
 
 async function offer() {
   if (!localStream) return;
-  const connection = newPeer();
+  const connection = newPeer(await rtcConfiguration());
   await connection.setLocalDescription(await connection.createOffer());
   send({type: "signal", data: {description: connection.localDescription}});
   await applyVideoDegradation();
@@ -147,7 +159,7 @@ async function onSignal(data) {
   if (data.description) {
     if (data.description.type === "offer") {
       await localMedia();
-      const connection = newPeer();
+      const connection = newPeer(await rtcConfiguration());
       await connection.setRemoteDescription(data.description);
       await connection.setLocalDescription(await connection.createAnswer());
       send({type: "signal", data: {description: connection.localDescription}});
