@@ -44,7 +44,9 @@ LOW_RES_CAMERA_SCRIPT = f"""(() => {{
     ? {{...constraints, video: {{width: {CAMERA_WIDTH}, height: {CAMERA_HEIGHT}, frameRate: {CAMERA_FPS}}}}}
     : constraints);
 }})();"""
-FIRST_FRAME = "() => (window.__vmqa?.peers || []).some((e) => e.firstFrameAt !== null)"
+# A received sender (a group of the tracker) has its first frame. Peer entries have no firstFrameAt: asked of them
+# the wait ended as soon as a connection existed, and the visit measured from before its first frame.
+FIRST_FRAME = "() => (window.__vmqa?.groups || []).some((g) => g.firstFrameAt !== null)"
 ENGINE_FIELD = "videomotor"  # the booking's choice of video engine (p2p | sfu)
 
 
