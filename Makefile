@@ -32,17 +32,16 @@ janus:
 coturn:
 	@scripts/ensure-coturn
 
-# Two parts, so the suite fits under 15 minutes on 2 cores: everything but video on three pytest-xdist workers
-# (a file stays on one worker, so its module fixtures are shared), then the tests marked `video` on two workers,
-# one per core: `make bench-video` shows this machine holding 4 visits at once (8 browser participants) with
-# every clean visit "bra", and a video test holds at most one conference or two-party visits at a time. A visit
-# the browsers could not keep up with is "not judged", never a pass. Both parts always run. A video test
-# measures a sample of a real call (loss shares are judged as the samples they are, but one short freeze still
-# decides a 12-s visit): it may run once more, and pytest's summary counts the reruns.
+# Two parts: everything but video on three pytest-xdist workers (a file stays on one worker, so its module
+# fixtures are shared), then the tests marked `video` alone, since a video verdict needs the cores: on two
+# workers (tried 2026-12-02, a clean clone) the cameras starved and 6 video tests failed "datorn som kör testet
+# hann inte med" (not judged, never passed). Both parts always run. A video test measures a sample of a real
+# call (loss shares are judged as the samples they are, but one short freeze still decides a 12-s visit): it
+# may run once more, and pytest's summary counts the reruns.
 test: setup
 	@status=0; \
 	$(BIN)/python -m pytest -n 3 --dist loadfile -m "not video" --durations=15 || status=1; \
-	$(BIN)/python -m pytest -n 2 --dist loadfile -m video --reruns 1 --durations=15 || status=1; \
+	$(BIN)/python -m pytest -m video --reruns 1 --durations=15 || status=1; \
 	exit $$status
 
 # vmqa's exit code (0 GO, 1 NO-GO, 2 bad input) cannot pass through make: GNU make exits 2 whenever a recipe

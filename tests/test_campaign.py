@@ -17,7 +17,7 @@ from vardmote_qa.media.campaign import Stage, run_campaign
 from vardmote_qa.media.profiles import load_profiles
 from vardmote_qa.media.tiers import Tier
 
-# Measures video: `make test` runs it in the video part, one test file per core (a starved camera is not judged).
+# Measures video: `make test` runs it after the parallel part, alone on the cores (a starved camera is not judged).
 pytestmark = pytest.mark.video
 
 SECONDS = 15  # the sandbox's faults are over by 14 s after connection (media/campaign.yaml)

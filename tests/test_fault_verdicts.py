@@ -94,7 +94,7 @@ def finished(name: str, workspace: Path, process: subprocess.Popen) -> dict:
 
 @pytest.fixture(scope="module")
 def video_runs(tmp_path_factory):
-    """degrade_video's video nightly, on its own: `make test` runs video tests one file per core."""
+    """degrade_video's video nightly, on its own: `make test` runs video tests alone on the cores."""
     workspace = tmp_path_factory.mktemp("degrade_video")
     model = model_without_video(tmp_path_factory.mktemp("modell-video"))
     return finished("degrade_video", workspace,

@@ -14,7 +14,7 @@ from vardmote_qa.bench.video_truth import (LOSS_TOLERANCE_PP, TRUTH_PROFILE, Sta
                                      rtt_within_tolerance, run_visit)
 
 
-# Measures video: `make test` runs it in the video part, one test file per core (a starved camera is not judged).
+# Measures video: `make test` runs it after the parallel part, alone on the cores (a starved camera is not judged).
 pytestmark = pytest.mark.video
 SUITE_RUNS = 3
 SUITE_SECONDS = 6

@@ -45,12 +45,12 @@ def demos(janus):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(**launch_options())
-        yield launched
-        launched.close()
+def browser(playwright):
+    """pytest-playwright's own Playwright (session-wide): a second sync_playwright() on a worker where an
+    earlier test started it refuses ("Sync API inside the asyncio loop")."""
+    launched = playwright.chromium.launch(**launch_options())
+    yield launched
+    launched.close()
 
 
 def _figures(result) -> str:
