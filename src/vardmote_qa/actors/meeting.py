@@ -8,11 +8,10 @@ import time
 
 from ..media.assessment import VisitAssessment
 from ..media.conference import check_meeting, problems, summary_sv
-from ..media.meeting_quality import MIN_MEASURED_S, MeetingResult, assess_meeting, pairs_not_ready
+from ..media.meeting_quality import MeetingResult, assess_meeting, sample_meeting
 from ..media.record import write_visit
 from ..media.thresholds import load_thresholds
-from ..waiting import (CONFERENCE_MEDIA_TIMEOUT_S, MEETING_QUALITY_TIMEOUT_S, MEETING_SAMPLES_POLL_S, NotYet,
-                       expect_within)
+from ..waiting import CONFERENCE_MEDIA_TIMEOUT_S, NotYet, expect_within
 from .participant import Participant
 
 
@@ -42,20 +41,9 @@ def expect_everyone_receives_everyone(participants: list[Participant]) -> None:
 
 
 def judge_meeting(participants: list[Participant], assessment: VisitAssessment) -> MeetingResult:
-    """The meeting's quality per receiver and per sender: waits up to MEETING_QUALITY_TIMEOUT_S until every
-    pair has MIN_MEASURED_S seconds after its first frame, then judges what the pages sampled, whatever came
-    (a pair that never got going is the verdict's to name), and writes it where a visit's verdict goes."""
-    def look():
-        return [person.media_report() for person in participants]
-
-    try:
-        reports = expect_within(look, lambda reports: not pairs_not_ready(reports), bound_s=MEETING_QUALITY_TIMEOUT_S,
-                                what=f"{MIN_MEASURED_S:.0f} s media för varje par i mötet",
-                                describe=lambda reports: (", ".join(pairs_not_ready(reports)) or "alla par klara")
-                                if isinstance(reports, list) else str(reports),
-                                interval=MEETING_SAMPLES_POLL_S)
-    except NotYet:
-        reports = look()
+    """The meeting's quality per receiver and per sender, on what the pages sampled once every pair has its
+    measured seconds (sample_meeting), written where a visit's verdict goes."""
+    reports = sample_meeting(lambda: [person.media_report() for person in participants])
     result = assess_meeting(assessment.label, reports, load_thresholds(), assessment.browsers_waiting(),
                             assessment.tags)
     write_visit(result, assessment.run_dir, assessment.label)

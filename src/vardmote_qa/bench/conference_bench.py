@@ -33,7 +33,7 @@ from pathlib import Path
 from ..config import PROJECT_ROOT, load_environment
 from ..media import PEER_TRACKER_SCRIPT
 from ..media.browser_cpu import BrowserCpu
-from ..media.campaign import CLINICIAN, LOW_RES_CAMERA_SCRIPT, PATIENT, ok_json
+from ..media.campaign import CLINICIAN, FIRST_FRAMES, LOW_RES_CAMERA_SCRIPT, PATIENT, ok_json
 from ..media.campaign_plan import load_settings
 from ..media.meeting_quality import MeetingResult, assess_meeting
 from ..media.record import write_visit
@@ -49,8 +49,6 @@ from ..waiting import CONFERENCE_MEDIA_TIMEOUT_S
 BENCH_DIR = PROJECT_ROOT / "reports" / "bench"
 BENCH_TAG = "konferensbank"
 NAMED_PER_LEVEL = 4  # pairs not "bra" and pairs not judged named per level in the printed table
-# Every sender's first frame at this page: the groups (one per remote sender) that decoded a frame.
-FIRST_FRAMES = "(senders) => (window.__vmqa?.groups || []).filter((g) => g.firstFrameAt !== null).length >= senders"
 
 
 def role_words(participants: int) -> list[str]:
@@ -281,7 +279,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="sekunder mätt efter allas första bild (standard: kampanjens sekunder per besök)")
     parser.add_argument("--out", type=Path, default=None)
     arguments = parser.parse_args(argv)
-    levels = [int(level) for level in arguments.levels.split(",")]
+    try:
+        levels = [int(level) for level in arguments.levels.split(",")]
+    except ValueError:
+        print(f"--levels ska vara antal deltagare med komma emellan, t.ex. 3,4,5 (inte '{arguments.levels}').",
+              file=sys.stderr)
+        return 2
     environment = load_environment("local")
     patients = tuple(dict.fromkeys(environment.patients))
     too_big = [level for level in levels if level < 2 or level - 1 > len(patients)]

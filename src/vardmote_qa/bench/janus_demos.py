@@ -18,12 +18,12 @@ from pathlib import Path
 from ..media import PEER_TRACKER_SCRIPT
 from ..media.browser_cpu import BrowserCpu
 from ..media.campaign import LOW_RES_CAMERA_SCRIPT
-from ..media.meeting_quality import MeetingResult, assess_meeting, pairs_not_ready
+from ..media.meeting_quality import MeetingResult, assess_meeting, pairs_not_ready, sample_meeting
 from ..media.page_labels import PageLabels
 from ..media.series import SERIES_SCRIPT, split_page
 from ..media.thresholds import load_thresholds
 from ..media.visit import MediaReport
-from ..waiting import MEETING_QUALITY_TIMEOUT_S, MEETING_SAMPLES_POLL_S, UI_TIMEOUT_S, NotYet, expect_within
+from ..waiting import UI_TIMEOUT_S
 
 DEMOS = Path("/usr/share/janus/demos")
 
@@ -123,22 +123,13 @@ def judge(participants: list[DemoParticipant], label: str, browsers_from: Browse
     """The meeting's verdict per receiver and sender (media/meeting_quality.py, as the DVM-05 step judges),
     once every pair but those not_awaited (a fault's, which never gets going) has its measured seconds, or
     the bound has passed; browsers_from: the browsers' CPU at the start, for the busy-machine check."""
-    def look():
-        return [person.report() for person in participants]
-
-    def ready(reports):
+    def not_ready(reports):
         # A page alone has no pair until its echo comes: every page must receive something first.
-        return all(split_page(report.raw).received for report in reports) and \
-            set(pairs_not_ready(reports)) <= set(not_awaited)
+        silent = [report.role for report in reports if not split_page(report.raw).received]
+        return [f"{role} har inte tagit emot något" for role in silent] + \
+            [pair for pair in pairs_not_ready(reports) if pair not in not_awaited]
 
-    try:
-        reports = expect_within(look, ready,
-                                bound_s=MEETING_QUALITY_TIMEOUT_S, what="mätta sekunder för varje par",
-                                describe=lambda reports: (", ".join(pairs_not_ready(reports)) or "alla par klara")
-                                if isinstance(reports, list) else str(reports),
-                                interval=MEETING_SAMPLES_POLL_S)
-    except NotYet:
-        reports = look()
+    reports = sample_meeting(lambda: [person.report() for person in participants], not_ready)
     now = BrowserCpu.now()
     waiting = now.wait_per_turn_ms_since(browsers_from) if now else None
     return reports, assess_meeting(label, reports, load_thresholds(), waiting)

@@ -44,9 +44,9 @@ LOW_RES_CAMERA_SCRIPT = f"""(() => {{
     ? {{...constraints, video: {{width: {CAMERA_WIDTH}, height: {CAMERA_HEIGHT}, frameRate: {CAMERA_FPS}}}}}
     : constraints);
 }})();"""
-# A received sender (a group of the tracker) has its first frame. Peer entries have no firstFrameAt: asked of them
-# the wait ended as soon as a connection existed, and the visit measured from before its first frame.
-FIRST_FRAME = "() => (window.__vmqa?.groups || []).some((g) => g.firstFrameAt !== null)"
+# At least `senders` received senders (the tracker's groups) have their first frame. Peer entries have no
+# firstFrameAt: asked of them, the wait ended as soon as a connection existed.
+FIRST_FRAMES = "(senders) => (window.__vmqa?.groups || []).filter((g) => g.firstFrameAt !== null).length >= senders"
 ENGINE_FIELD = "videomotor"  # the booking's choice of video engine (p2p | sfu)
 
 
@@ -103,7 +103,7 @@ async def run_visit(browser, stage: Stage, profile: NetworkProfile, seconds: flo
         await ok_json(patient_context.request.post(protocol.visit_check_in(visit_id)))
         await ok_json(clinician_context.request.post(protocol.visit_admit(visit_id)))
         for page in pages:
-            await page.wait_for_function(FIRST_FRAME, timeout=MEDIA_START_TIMEOUT_S * 1000)
+            await page.wait_for_function(FIRST_FRAMES, arg=1, timeout=MEDIA_START_TIMEOUT_S * 1000)
         await asyncio.sleep(seconds)
         raws = [await page.evaluate(SERIES_SCRIPT) for page in pages]
         cpu_after = BrowserCpu.now()  # before the pages close: their threads take their counters along

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ..waiting import MEETING_QUALITY_TIMEOUT_S, MEETING_SAMPLES_POLL_S, NotYet, expect_within
 from .measures import loss_counts, measure_participant, measured_points
 from .series import ParticipantSeries, origin_of, parse_page
 from .starvation import browsers_overloaded, set_aside_seconds, starved_most_of, starved_spans
@@ -138,6 +139,20 @@ def pairs_not_ready(reports: list[MediaReport]) -> list[str]:
     origin = origin_of([r.raw for r in reports]) or 0
     _own, pairs = _received(reports, origin)
     return [pair_label(*key) for key, one in pairs.items() if measured_seconds(one, origin) < MIN_MEASURED_S]
+
+
+def sample_meeting(look, not_ready=pairs_not_ready) -> list[MediaReport]:
+    """The pages' reports (look()) once not_ready(reports) names nothing (by default: every pair has
+    MIN_MEASURED_S seconds after its first frame), or what came when MEETING_QUALITY_TIMEOUT_S has passed (a
+    pair that never got going is the verdict's to name). The DVM-05 step and the demo-page test both wait so."""
+    try:
+        return expect_within(look, lambda reports: not not_ready(reports), bound_s=MEETING_QUALITY_TIMEOUT_S,
+                             what=f"{MIN_MEASURED_S:.0f} s media för varje par i mötet",
+                             describe=lambda reports: (", ".join(not_ready(reports)) or "alla par klara")
+                             if isinstance(reports, list) else str(reports),
+                             interval=MEETING_SAMPLES_POLL_S)
+    except NotYet:
+        return look()
 
 
 def assess_meeting(label: str, reports: list[MediaReport], rules: dict[str, Rule],
