@@ -49,9 +49,11 @@ def test_an_idle_session_ends_by_itself(tmp_path, monkeypatch, weakened):
 def test_every_weakening_belongs_to_exactly_one_group_of_holes():
     """A new switch in weaknesses.py must get its scenarios here, or it would never be shown to be caught."""
     from vardmote_sandbox.weaknesses import HOLES
+    from tests.weakening_plugin import LETS_TEXTS_THROUGH
 
     own_test = {"sessions_never_expire"}  # test_an_idle_session_ends_by_itself above
     grouped = set(MEETING_HOLES) | set(SERVICE_HOLES) | own_test
     assert not set(MEETING_HOLES) & set(SERVICE_HOLES), "ett hål står i båda grupperna"
     assert grouped == set(HOLES), (f"hål utan scenariorad: {sorted(set(HOLES) - grouped)}; "
                                    f"rader utan hål: {sorted(grouped - set(HOLES))}")
+    assert LETS_TEXTS_THROUGH <= set(HOLES), f"okända hål vars texter läggs tillbaka: {LETS_TEXTS_THROUGH - set(HOLES)}"
