@@ -79,6 +79,9 @@ def _room(browser, demos, janus, room: int, skip=None):
     finally:
         for person in people:
             person.close()
+        # The room goes with the attempt: a rerun (make test's --reruns) creates it again.
+        destroyed = JanusRooms(janus)._plugin({"request": "destroy", "room": room})
+        assert destroyed.get("videoroom") == "destroyed", destroyed
 
 
 def test_the_echo_test_one_connection_its_own_media_back_is_good(browser, demos):
