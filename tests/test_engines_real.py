@@ -35,9 +35,9 @@ from vardmote_qa.run.layout import RunLayout
 pytestmark = pytest.mark.video
 
 VISITS = 6             # judged visits per engine: the least n at which Fisher with Holm decides (see above)
-RUN = 7                # visits made per engine
+RUN = 8                # visits made per engine
 SECONDS = 8            # measured after the first frames; the known freeze runs 3-6 s after connection
-AT_ONCE = 2            # one p2p and one sfu visit at a time: the machine's noise hits both alike
+AT_ONCE = 4            # two p2p and two sfu visits at a time: the machine's noise hits both alike
 FREEZE_S = 3.0
 LABEL = "motorer-frys-sfu"
 ENGINES = ("p2p", "sfu")
