@@ -18,6 +18,7 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from vardmote_qa.run.acceptance import WITHOUT_UNUSED_PLUGINS
 from vardmote_qa.target.sandbox.runner import RunningSandbox
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +56,7 @@ def run_weakened(holes: dict, work: Path) -> dict[str, str | None]:
     selection = " or ".join(fragment for fragments in plan.values() for fragment in fragments)
     with RunningSandbox(work / "sandbox") as running:
         subprocess.run([sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider",
-                        "-p", "tests.weakening_plugin", "-k", selection, "--target-url", running.base_url,
+                        "-p", "tests.weakening_plugin", *WITHOUT_UNUSED_PLUGINS, "-k", selection, "--target-url", running.base_url,
                         "--run-dir", str(work), "--junitxml", str(junit)],
                        cwd=ROOT, capture_output=True, timeout=600,
                        env={**os.environ, "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}",

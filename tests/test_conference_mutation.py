@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from vardmote_qa.run.acceptance import WITHOUT_UNUSED_PLUGINS
 from vardmote_qa.target.sandbox.runner import RunningSandbox
 
 pytestmark = pytest.mark.video
@@ -36,7 +37,7 @@ def weakened(tmp_path_factory):
         inner = subprocess.run(
             [sys.executable, "-m", "pytest", "steps/test_features.py", "-q", "--tb=short", "-p", "no:randomly",
              "-k", f"{ARRIVAL} or {QUALITY}", "--target-url", sandbox.base_url, "--run-dir", str(work / "run"),
-             "--junitxml", str(junit)],
+             "--junitxml", str(junit), *WITHOUT_UNUSED_PLUGINS],
             cwd=ROOT, capture_output=True, text=True, timeout=400,
             env={**os.environ, "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}"})
     cases = list(ElementTree.parse(junit).getroot().iter("testcase")) if junit.exists() else []

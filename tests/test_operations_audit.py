@@ -22,6 +22,7 @@ from vardmote_qa.config import load_environment
 from vardmote_qa.errors import UserError
 from vardmote_qa.exitcodes import AUDIT_CLEAN, AUDIT_FINDINGS, AUDIT_INCOMPLETE, BAD_INPUT
 from vardmote_qa.target.meeting_time import meeting_start
+from vardmote_qa.run.acceptance import WITHOUT_UNUSED_PLUGINS
 from vardmote_qa.target.sandbox.runner import RunningSandbox
 from vardmote_sandbox.seed import PATIENTS, SANDBOX_STAFF_PASSWORD
 
@@ -139,7 +140,8 @@ def test_each_operations_mutation_fails_its_scenario_and_its_audit_with_its_mess
             database.execute("UPDATE units SET administration = 'Primärvården' WHERE slug = ?", (private.slug,))
         suite = subprocess.run(
             [sys.executable, "-m", "pytest", "steps/test_features.py", "-q", "--tb=short", "-p", "no:randomly",
-             "--target-url", sandbox.base_url, "--run-dir", str(tmp_path / "run"), "-k", MUTATED_SCENARIOS],
+             "--target-url", sandbox.base_url, "--run-dir", str(tmp_path / "run"), "-k", MUTATED_SCENARIOS,
+             *WITHOUT_UNUSED_PLUGINS],
             capture_output=True, text=True, cwd=PROJECT, timeout=300)
         units_code = cli.main(["audit", "units", "--target-url", sandbox.base_url, "--output-dir", str(tmp_path)])
         triage_code = cli.main(["audit", "triage", "--target-url", sandbox.base_url, "--output-dir", str(tmp_path)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -27,7 +28,9 @@ def run_dir(pytestconfig) -> Path:
     configured = pytestconfig.getoption("--run-dir")
     if configured:
         return Path(configured)
-    return PROJECT_ROOT / "reports" / "pytest" / dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    # The process id too: pytest sessions started in the same second (xdist's workers, make test's two parts)
+    # must not share a folder, or one session's sandbox would remove the other's database at its start.
+    return PROJECT_ROOT / "reports" / "pytest" / f"{dt.datetime.now():%Y%m%dT%H%M%S}-{os.getpid()}"
 
 
 @pytest.fixture(scope="session")
