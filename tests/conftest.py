@@ -12,11 +12,11 @@ from vardmote_qa.target.sandbox.runner import RunningSandbox
 
 ROOT = Path(__file__).resolve().parents[1]
 # The parallel part's longest files, longest first (seconds on one worker, make test on a clean clone,
-# 2026-12-03: 180, 92, 86, 68, 50, 32, 38, 37, 28, 26). pytest-xdist (--dist loadfile) hands files out in
+# 2026-12-03: 180, 92, 86, 68, 50, 38, 37, 32, 28, 26). pytest-xdist (--dist loadfile) hands files out in
 # collection order; in the order of testpaths the longest was handed out last and ran alone at the end.
 LONGEST_FIRST = ("steps/test_features.py", "tests/test_load_smoke.py", "tests/test_nightly_decisions.py",
-                 "tests/test_fault_verdicts.py", "tests/test_security_holes_service.py",
-                 "tests/test_secrets_never_leave.py", "tests/test_bad_input.py", "tests/test_selection.py",
+                 "tests/test_fault_verdicts.py", "tests/test_security_holes_service.py", "tests/test_bad_input.py",
+                 "tests/test_selection.py", "tests/test_secrets_never_leave.py",
                  "tests/test_load_group_mutation.py", "tests/test_load_group.py")
 
 
