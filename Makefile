@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 
-.PHONY: setup test nightly sandbox vocabulary bench-load bench-video bench-conference video-truth chromium janus coturn clean
+.PHONY: setup test nightly sandbox vocabulary bench-load bench-video bench-trace bench-conference video-truth chromium janus coturn clean
 
 setup: $(INSTALLED) chromium janus coturn $(NODE_INSTALLED)
 
@@ -60,6 +60,10 @@ bench-load: setup
 # Not part of `make test`: what this machine holds of the video campaign (1-4 visits at once), as JSON.
 bench-video: setup
 	$(BIN)/python -m vardmote_qa.bench.video_bench --rounds 2 --levels 1,2,3,4
+
+# Not part of `make test`: what a trace's screenshots cost a video visit (with and without, interleaved), as JSON.
+bench-trace: setup
+	$(BIN)/python -m vardmote_qa.bench.trace_cost --rounds 3 --seconds 10
 
 # Not part of `make test`: how many browser participants one conference on the SFU holds here (3-8), as JSON.
 bench-conference: setup

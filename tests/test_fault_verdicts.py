@@ -19,6 +19,7 @@ import pytest
 import requests
 
 from group_load_run import model_without_video
+from trace_contents import screencast_frames
 from vardmote_qa.run.layout import RunLayout
 from vardmote_qa.target.sandbox import protocol
 from vardmote_qa.waiting import eventually
@@ -177,3 +178,13 @@ def test_a_degraded_video_engine_fails_the_frame_rate_criterion(video_runs):
     assert "media.bredband.fps_ratio_p50" in decision["blocking"]
     assert has_reason(decision, "Video på bredband: fps_ratio p50 = ", "passerar underkänt-gränsen 50."), \
         decision["reasons"]
+
+
+@pytest.mark.video
+def test_the_failed_video_scenarios_kept_traces_hold_no_screenshots(video_runs):
+    """Its scenario failed (expected "bra"), so its traces were kept; a video scenario's have no screencast."""
+    _, layout = decided(video_runs, "degrade_video")
+    traces = sorted(layout.traces.glob("*.zip"))
+    assert traces, f"no trace kept in {layout.traces}"
+    frames = {trace.name: screencast_frames(trace) for trace in traces}
+    assert not any(frames.values()), f"screencast frames in a video scenario's traces: {frames}"

@@ -24,7 +24,7 @@ SECONDS = 10
 
 @pytest.fixture
 def stage(target, environment, new_context, evidence, run_dir) -> Stage:
-    return Stage(target, environment, new_context, evidence, run_dir)
+    return Stage(target, environment, new_context, evidence.measuring_video(), run_dir)
 
 
 def test_a_known_impairment_is_measured_as_set(stage):

@@ -3,7 +3,8 @@ and what that evidence may hold.
 
 What a run keeps for an environment (its `syntetiska_data`):
 - synthetic data only (the sandbox, a test environment that says so): traces with actions, screenshots
-  and DOM snapshots, and a screenshot of each failed step;
+  and DOM snapshots, and a screenshot of each failed step; a scenario that measures video keeps no
+  screenshots in its trace (see MEASURING_VIDEO);
 - real people's data: traces with actions only; no screenshots, no snapshots (they show patients).
 In both, before a trace is kept or attached: every secret of the environment masked (a typed password is
 an action parameter in the trace), cookie headers and cookie lists removed, network addresses removed.
@@ -25,6 +26,12 @@ from .redaction import REMOVED, scrub_text
 from .run.layout import RunLayout
 
 _COOKIE_HEADERS = {"cookie", "set-cookie"}
+# Why a video scenario's trace has no screenshots: a trace's screenshots are a screencast, a JPEG of every
+# frame in which the page changed, and a page showing video changes with every video frame. A bredband visit
+# took 21 CPU-s with them and 9 without (make bench-trace, interleaved; docs/video.md): the evidence loaded
+# the machine whose browsers it measured. The failed step's own screenshot and the DOM snapshots stay.
+MEASURING_VIDEO = ("videoscenarier har inga skärmbilder i spårningen: de skulle belasta datorn som mäter "
+                   "videon")
 # Files a run writes that are text, so that masking them is a plain replacement
 TEXT_SUFFIXES = {".json", ".log", ".txt", ".xml", ".html", ".md", ".csv", ".trace", ".network", ".stacks", ".js",
                  ".css", ".yaml"}
@@ -38,8 +45,8 @@ def attachments_sentence(synthetic_data: bool) -> str:
     """What the report's attachments hold, said in the report (Swedish)."""
     if synthetic_data:
         return ("Playwright-spårningar med åtgärder, skärmbilder och sidornas DOM-ögonblicksbilder, och en "
-                "skärmbild per underkänt steg; miljön har bara syntetiska data. Hemligheter är maskerade, cookies "
-                "och nätverksadresser borttagna.")
+                f"skärmbild per underkänt steg ({MEASURING_VIDEO}); miljön har bara syntetiska data. Hemligheter "
+                "är maskerade, cookies och nätverksadresser borttagna.")
     return ("Playwright-spårningar med åtgärder enbart, utan skärmbilder och DOM-ögonblicksbilder, eftersom "
             "miljön har verkliga personers data. Hemligheter är maskerade, cookies och nätverksadresser borttagna.")
 
@@ -106,18 +113,26 @@ def sweep(run_dir: Path, mask: Callable[[str], str]) -> int:
 
 
 class Evidence:
-    def __init__(self, run_dir: Path, *, synthetic_data: bool = True, mask: Callable[[str], str] = lambda t: t):
+    def __init__(self, run_dir: Path, *, synthetic_data: bool = True, mask: Callable[[str], str] = lambda t: t,
+                 screencast: bool = True):
         self.run_dir = Path(run_dir)
         self.synthetic_data = synthetic_data
         self.mask = mask
+        self.screencast = screencast
+
+    def measuring_video(self) -> "Evidence":
+        """The same evidence for a scenario that measures video: traces without screenshots (MEASURING_VIDEO)."""
+        return Evidence(self.run_dir, synthetic_data=self.synthetic_data, mask=self.mask, screencast=False)
 
     @classmethod
     def for_environment(cls, run_dir: Path, environment) -> "Evidence":
         return cls(run_dir, synthetic_data=environment.synthetic_data, mask=environment.mask)
 
     def trace_options(self) -> dict:
-        """What a trace records: screenshots and DOM snapshots only of synthetic data."""
-        return {"screenshots": self.synthetic_data, "snapshots": self.synthetic_data, "sources": False}
+        """What a trace records: screenshots and DOM snapshots only of synthetic data, screenshots not while
+        video is measured."""
+        return {"screenshots": self.synthetic_data and self.screencast, "snapshots": self.synthetic_data,
+                "sources": False}
 
     def attach_media_stats(self, name: str, data: dict) -> Path:
         """One participant's getStats readings, into the run's media folder and Allure."""

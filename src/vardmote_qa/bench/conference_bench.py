@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import json
 import os
 import sys
 import tempfile
@@ -30,6 +29,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .publish import publish
 from ..config import PROJECT_ROOT, load_environment
 from ..media import PEER_TRACKER_SCRIPT
 from ..media.browser_cpu import BrowserCpu
@@ -310,10 +310,7 @@ def main(argv: list[str] | None = None) -> int:
                "wall_time_s": round(time.monotonic() - started, 1)}
     figures["most_participants_held"] = most_held(figures["levels"])
     figures["answer"] = answer_sv(figures)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(summary_text(figures))
-    print(f"Figurerna finns i {out}")
+    publish(figures, out, summary_text(figures))
     return 0
 
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import json
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from .publish import publish
 from ..config import PROJECT_ROOT, load_environment
 from ..media.campaign import Stage, run_campaign
 from ..media.campaign_plan import load_settings
@@ -86,10 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                "wall_time_s": round(time.monotonic() - started, 1)}
     held = [level["at_once"] for level in figures["levels"] if level["held"]]
     figures["most_at_once_held"] = max(held) if held else 0
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(summary_text(figures))
-    print(f"Figurerna finns i {out}")
+    publish(figures, out, summary_text(figures))
     return 0
 
 

@@ -26,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from .publish import publish
 from ..config import load_environment
 from ..media.campaign import Stage, campaign_tests, outcome_of, run_campaign
 from ..media.campaign_plan import load_settings, plan
@@ -104,9 +105,7 @@ def reanalyse(path: Path, share: float, seed: int) -> int:
     figures["nightly"]["plan"] = planned.explanation
     figures["no_go_rate"] = resample(pools, share, tests, planned.visits_per_profile, seed)
     figures["no_go_rate_judged_only"] = resample(judged_only(pools), share, tests, planned.visits_per_profile, seed)
-    path.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(summary_text(figures))
-    print(f"Figurerna finns i {path}")
+    publish(figures, path, summary_text(figures))
     return 0
 
 
@@ -186,10 +185,7 @@ def main(argv: list[str] | None = None) -> int:
                                                  planned.visits_per_profile, arguments.seed)
     figures["wall_time_s"] = round(time.monotonic() - started, 1)
     figures["load_average_at_end"] = [round(x, 1) for x in os.getloadavg()]
-    arguments.out.parent.mkdir(parents=True, exist_ok=True)
-    arguments.out.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(summary_text(figures))
-    print(f"Figurerna finns i {arguments.out}")
+    publish(figures, arguments.out, summary_text(figures))
     return 0
 
 

@@ -12,7 +12,6 @@ The test suite runs a smaller version of the same checks (tests/test_media_truth
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
+from .publish import publish
 from ..actors.cast import Cast
 from ..target.interface import VisitKind
 from ..media.profiles import NetworkProfile, load_profiles
@@ -157,13 +157,10 @@ def main(argv: list[str] | None = None) -> int:
         browser = playwright.chromium.launch(**launch_options())
         run_dir = arguments.out.parent / (arguments.out.stem + "-visits")
         stage = Stage(open_target(environment, running.base_url), environment, browser.new_context,
-                      Evidence(run_dir), run_dir)
+                      Evidence(run_dir).measuring_video(), run_dir)
         figures = run_truth(stage, arguments.runs, arguments.seconds)
         browser.close()
-    arguments.out.parent.mkdir(parents=True, exist_ok=True)
-    arguments.out.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(summary_text(figures))
-    print(f"Figurerna finns i {arguments.out}")
+    publish(figures, arguments.out, summary_text(figures))
     return 0 if figures["held"] else 1
 
 

@@ -63,7 +63,8 @@ def evidence(run_dir: Path, environment: Environment) -> Evidence:
 
 @pytest.fixture
 def cast(request, target, new_context, environment: Environment, evidence: Evidence):
-    people = Cast(target, new_context, environment, evidence)
+    measures_video = request.node.get_closest_marker("video") is not None
+    people = Cast(target, new_context, environment, evidence.measuring_video() if measures_video else evidence)
     yield people
     report = getattr(request.node, "rep_call", None)
     failed = report is not None and report.failed
