@@ -24,8 +24,9 @@ from vardmote_qa.media.profiles import load_profiles
 from vardmote_qa.media.tiers import Tier
 from vardmote_qa.target.sandbox.runner import RunningSandbox
 
-# Measures video: `make test` runs it after the parallel part, alone on the cores (a starved camera is not judged).
-pytestmark = pytest.mark.video
+# Several visits or a meeting of three at once: `make test` runs it with the cores to itself (marker
+# many_streams, tests/conftest.py).
+pytestmark = [pytest.mark.video, pytest.mark.many_streams]
 
 SECONDS = 15  # the sandbox's faults are over by 14 s after connection (media/campaign.yaml)
 AT_ONCE = 3

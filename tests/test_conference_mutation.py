@@ -19,7 +19,9 @@ import pytest
 from vardmote_qa.run.acceptance import WITHOUT_UNUSED_PLUGINS
 from vardmote_qa.target.sandbox.runner import RunningSandbox
 
-pytestmark = pytest.mark.video
+# Several visits or a meeting of three at once: `make test` runs it with the cores to itself (marker
+# many_streams, tests/conftest.py).
+pytestmark = [pytest.mark.video, pytest.mark.many_streams]
 
 ROOT = Path(__file__).resolve().parents[1]
 ARRIVAL = "gruppmöte_ser_och_hör_varandra"

@@ -32,7 +32,9 @@ from vardmote_qa.media.thresholds import load_thresholds
 from vardmote_qa.media.tiers import Tier
 from vardmote_qa.run.layout import RunLayout
 
-pytestmark = pytest.mark.video
+# Several visits or a meeting of three at once: `make test` runs it with the cores to itself (marker
+# many_streams, tests/conftest.py).
+pytestmark = [pytest.mark.video, pytest.mark.many_streams]
 
 VISITS = 6             # judged visits per engine: the least n at which Fisher with Holm decides (see above)
 RUN = 8                # visits made per engine

@@ -168,7 +168,13 @@ def test_a_sandbox_that_crashes_mid_run_is_an_incomplete_run_that_keeps_its_meas
                                 "körningen (kod 70); det som mättes innan finns kvar"), decision["reasons"]
 
 
+# Both video tests read one nightly (a module fixture): make test's video tests run two at a time, and a group
+# keeps these two on one worker, so that the nightly runs once.
+DEGRADED_VIDEO_NIGHTLY = pytest.mark.xdist_group("degrade_video")
+
+
 @pytest.mark.video
+@DEGRADED_VIDEO_NIGHTLY
 def test_a_degraded_video_engine_fails_the_frame_rate_criterion(video_runs):
     decision, layout = decided(video_runs, "degrade_video")
     summary = json.loads(layout.media_summary.read_text(encoding="utf-8"))
@@ -181,6 +187,7 @@ def test_a_degraded_video_engine_fails_the_frame_rate_criterion(video_runs):
 
 
 @pytest.mark.video
+@DEGRADED_VIDEO_NIGHTLY
 def test_the_failed_video_scenarios_kept_traces_hold_no_screenshots(video_runs):
     """Its scenario failed (expected "bra"), so its traces were kept; a video scenario's have no screencast."""
     _, layout = decided(video_runs, "degrade_video")

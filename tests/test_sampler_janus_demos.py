@@ -21,7 +21,9 @@ from vardmote_qa.media.tiers import Tier
 from vardmote_sandbox.janus.process import JanusProcess
 from vardmote_sandbox.janus.rooms import ROOM_BITRATE, JanusRooms
 
-pytestmark = pytest.mark.video
+# Several visits or a meeting of three at once: `make test` runs it with the cores to itself (marker
+# many_streams, tests/conftest.py).
+pytestmark = [pytest.mark.video, pytest.mark.many_streams]
 
 # Role word -> the display name the participant joins the demo room with (what the other pages show).
 ROOM = {"deltagare 1": "Anna", "deltagare 2": "Bo", "deltagare 3": "Cecilia"}
