@@ -18,8 +18,7 @@ from contextlib import ExitStack
 import pytest
 
 from vardmote_qa.bench.video_pool import FREEZE_ABOVE_S, FREEZE_BELOW_S, frozen_seconds
-from vardmote_qa.browser import launch_options
-from vardmote_qa.media.campaign import Stage, run_visit
+from vardmote_qa.media.campaign import PlannedVisit, Stage, run_visits
 from vardmote_qa.media.profiles import load_profiles
 from vardmote_qa.media.tiers import Tier
 from vardmote_qa.target.sandbox.runner import RunningSandbox
@@ -41,52 +40,31 @@ HITS = {
 }
 
 
-async def _visits(stages: dict[str, Stage]) -> dict[str, tuple]:
-    """label -> (result, problem): every visit on its own stage, AT_ONCE at a time; a visit that broke off
-    keeps its reason."""
-    from playwright.async_api import async_playwright
-    gate = asyncio.Semaphore(AT_ONCE)
-    bredband = load_profiles()["bredband"]
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(**launch_options())
-
-        async def one(label: str, stage: Stage):
-            async with gate:
-                try:
-                    return label, await run_visit(browser, stage, bredband, SECONDS, label), None
-                except Exception as error:  # counted and named below, never dropped
-                    return label, None, f"{type(error).__name__}: {error}"
-        try:
-            done = await asyncio.gather(*(one(label, stage) for label, stage in stages.items()))
-        finally:
-            await browser.close()
-    return {label: (result, problem) for label, result, problem in done}
-
-
 @pytest.fixture(scope="module")
 def hit(tmp_path_factory, environment, run_dir):
-    """label -> the visit's result, from one run of all five (in a thread of its own: the async browser
-    must not meet the suite's sync one)."""
+    """label -> the visit's outcome, from one run of all five, each on the sandbox with its switch (in a thread
+    of its own: the async browser must not meet the suite's sync one)."""
     box = {}
+    bredband = load_profiles()["bredband"]
     with ExitStack() as stack:
-        stages = {label: Stage(stack.enter_context(RunningSandbox(tmp_path_factory.mktemp(label), spec)).base_url,
-                               (environment.clinician.username, environment.clinician.password),
-                               environment.patients[0], environment.default_unit, run_dir)
-                  for label, spec in HITS.items()}
-        worker = threading.Thread(target=lambda: box.setdefault("done", asyncio.run(_visits(stages))))
+        visits = [PlannedVisit(Stage(stack.enter_context(RunningSandbox(tmp_path_factory.mktemp(label), spec)).base_url,
+                                     (environment.clinician.username, environment.clinician.password),
+                                     environment.patients[0], environment.default_unit, run_dir), bredband, label)
+                  for label, spec in HITS.items()]
+        worker = threading.Thread(target=lambda: box.setdefault("done", asyncio.run(run_visits(visits, AT_ONCE, SECONDS))))
         worker.start()
         worker.join()
-    return box["done"]
+    return {outcome.label: outcome for outcome in box["done"]}
 
 
 def judged(hit, label):
     """The visit's result; a visit that broke off or that the machine could not judge fails its test, saying why."""
-    result, problem = hit[label]
-    if result is None:
-        pytest.fail(f"Besöket {label} bröts: {problem}")
-    if result.cannot_judge:
-        pytest.fail("Testdatorn hann inte med: " + "; ".join(result.overloaded))
-    return result
+    outcome = hit[label]
+    if outcome.result is None:
+        pytest.fail(f"Besöket {label} bröts: {outcome.problem}")
+    if outcome.result.cannot_judge:
+        pytest.fail("Testdatorn hann inte med: " + "; ".join(outcome.result.overloaded))
+    return outcome.result
 
 
 FREEZE, COLLAPSE = ("freeze_ratio", "andelen frusen bild"), ("bitrate_dip", "videons lägsta bithastighet")

@@ -153,7 +153,8 @@ def test_the_report_says_what_its_attachments_hold(failing_nightly):
     _, run, _, _ = failing_nightly
     html = RunLayout(run).report_html.read_text(encoding="utf-8")
     assert ("Playwright-spårningar med åtgärder, skärmbilder och sidornas DOM-ögonblicksbilder, och en skärmbild "
-            "per underkänt steg; miljön har bara syntetiska data. Hemligheter är maskerade, cookies och "
+            "per underkänt steg (videoscenarier har inga skärmbilder i spårningen: de skulle belasta datorn som "
+            "mäter videon); miljön har bara syntetiska data. Hemligheter är maskerade, cookies och "
             "nätverksadresser borttagna.") in html
 
 

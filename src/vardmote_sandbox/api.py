@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
 from . import VERSION, consent, guests, messages, video_engines, visits
@@ -158,9 +158,18 @@ def read_faults(request: Request, user: User = Depends(api_user)) -> dict:
 
 
 @router.post("/admin/faults")
-def set_faults(body: FaultSettings, request: Request, user: User = Depends(api_user)) -> dict:
+def set_faults(body: FaultSettings, request: Request, after_answer: BackgroundTasks,
+               user: User = Depends(api_user)) -> dict:
     _require_admin(user)
-    return _switched(request.app.state.faults, body)
+    faults = request.app.state.faults
+    answer = _switched(faults, body)
+    if faults.crash:
+        # `crash` ends the process at the next request. Armed once this answer is sent (a background task runs
+        # after the response): a request arriving between the switch and its answer ended the process before
+        # the admin who asked for the crash heard that it was set (seen in make test: a reset connection).
+        faults.crash = False
+        after_answer.add_task(setattr, faults, "crash", True)
+    return answer
 
 
 @router.get("/admin/weaknesses")

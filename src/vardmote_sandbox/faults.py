@@ -7,7 +7,8 @@ Switches (all off by default), set at start from the environment variable SANDBO
   broken_paths     API paths ending in one of these ("|"-separated, e.g. "/check-in|/admit") answer 503
   drop_websockets  this share of received WebSocket messages closes the socket instead
   degrade_video    the pages cap their video encoder at a few kbit/s and 2 frames per second
-  crash            the next request ends the process (exit code 70)
+  crash            the next request ends the process (exit code 70); switched at run time, the next
+                   request after the switch's answer
 Media faults that hit a share of visits (media_faults.py draws each visit; static/media_faults.js acts):
   video_intermittent   this share of visits: one sender's picture freezes, or its bitrate collapses, once for 2-4 s
   oneway_intermittent  this share of visits: one direction loses its video for 8-10 s, the other stays fine

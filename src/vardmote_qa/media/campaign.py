@@ -131,30 +131,37 @@ class VisitOutcome:
     tags: tuple[str, ...] = (CAMPAIGN_TAG,)
 
 
-async def _guarded(browser, stage, profile, seconds, label, gate: asyncio.Semaphore,
-                   keep_going, engine: str | None = None,
-                   tags: tuple[str, ...] = (CAMPAIGN_TAG,)) -> VisitOutcome | None:
+@dataclass(frozen=True)
+class PlannedVisit:
+    """One visit to make: on which stage, the patient's network, its label, engine and tags."""
+    stage: Stage
+    profile: NetworkProfile
+    label: str
+    engine: str | None = None
+    tags: tuple[str, ...] = (CAMPAIGN_TAG,)
+
+
+async def _guarded(browser, visit: PlannedVisit, seconds: float, gate: asyncio.Semaphore,
+                   keep_going) -> VisitOutcome | None:
     async with gate:
-        if not keep_going(profile.name):
+        if not keep_going(visit.profile.name):
             return None  # the profile's test has decided: the visit is not made (not a visit not judged)
         started = time.monotonic()
         try:
-            result = await run_visit(browser, stage, profile, seconds, label, tags, engine=engine)
-            return VisitOutcome(label, profile.name, result, None, time.monotonic() - started, engine, tags)
+            result = await run_visit(browser, visit.stage, visit.profile, seconds, visit.label, visit.tags,
+                                     engine=visit.engine)
+            problem = None
         except Exception as error:  # a broken visit is counted as not judged, never dropped
-            return VisitOutcome(label, profile.name, None, f"{type(error).__name__}: {error}",
-                                time.monotonic() - started, engine, tags)
+            result, problem = None, f"{type(error).__name__}: {error}"
+        return VisitOutcome(visit.label, visit.profile.name, result, problem, time.monotonic() - started,
+                            visit.engine, visit.tags)
 
 
-async def run_campaign(stage: Stage, profiles: list[NetworkProfile], visits_per_profile: int, at_once: int,
-                       seconds: float, on_visit=None, label: str = CAMPAIGN_TAG,
-                       keep_going=lambda profile: True,
-                       engines: tuple[str, ...] | None = None) -> list[VisitOutcome]:
-    """Every profile's visits, interleaved (so that a slow moment of the machine hits all profiles alike),
-    at most `at_once` at a time in one Chromium process. on_visit(outcome) is called as each one ends;
-    keep_going(profile) is asked before each visit starts (a sequential test stops when it has decided).
-    engines: each profile's visits on each of these engines too, interleaved visit by visit (p2p, sfu,
-    p2p, ...) on the same machine at the same time, so that its noise hits both alike; None: the unit's."""
+async def run_visits(visits: list[PlannedVisit], at_once: int, seconds: float, on_visit=None,
+                     keep_going=lambda profile: True) -> list[VisitOutcome]:
+    """The visits, at most `at_once` at a time in one Chromium process, in the order given; each visit on its
+    own stage (a campaign's visits share one, a test's may each have a sandbox with its own switch).
+    on_visit(outcome) is called as each one ends; keep_going(profile) is asked before each visit starts."""
     from playwright.async_api import async_playwright
 
     from ..browser import launch_options
@@ -162,11 +169,7 @@ async def run_campaign(stage: Stage, profiles: list[NetworkProfile], visits_per_
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(**launch_options())
         try:
-            tasks = [asyncio.ensure_future(_guarded(
-                         browser, stage, profile, seconds,
-                         f"{label}-{profile.name}-{number + 1:03d}" + (f"-{engine}" if engine else ""), gate,
-                         keep_going, engine, _tags(engine, engines)))
-                     for number in range(visits_per_profile) for profile in profiles for engine in engines or (None,)]
+            tasks = [asyncio.ensure_future(_guarded(browser, visit, seconds, gate, keep_going)) for visit in visits]
             outcomes = []
             for finished in asyncio.as_completed(tasks):
                 outcome = await finished
@@ -178,6 +181,20 @@ async def run_campaign(stage: Stage, profiles: list[NetworkProfile], visits_per_
         finally:
             await browser.close()
     return outcomes
+
+
+async def run_campaign(stage: Stage, profiles: list[NetworkProfile], visits_per_profile: int, at_once: int,
+                       seconds: float, on_visit=None, label: str = CAMPAIGN_TAG,
+                       keep_going=lambda profile: True,
+                       engines: tuple[str, ...] | None = None) -> list[VisitOutcome]:
+    """Every profile's visits on one stage, interleaved (so that a slow moment of the machine hits all
+    profiles alike), through run_visits. keep_going(profile): a sequential test stops when it has decided.
+    engines: each profile's visits on each of these engines too, interleaved visit by visit (p2p, sfu,
+    p2p, ...) on the same machine at the same time, so that its noise hits both alike; None: the unit's."""
+    visits = [PlannedVisit(stage, profile, f"{label}-{profile.name}-{number + 1:03d}" + (f"-{engine}" if engine else ""),
+                           engine, _tags(engine, engines))
+              for number in range(visits_per_profile) for profile in profiles for engine in engines or (None,)]
+    return await run_visits(visits, at_once, seconds, on_visit, keep_going)
 
 
 def _tags(engine: str | None, engines: tuple[str, ...] | None) -> tuple[str, ...]:
