@@ -6,7 +6,7 @@ The service's faults run the load part at a twentieth of the model for 12 s, wit
 five nightlies at once (they wait far more than they compute: about 5 CPU-seconds each in 40-60 s), so the
 file costs one run's time for them. `crash` is switched on mid-run, through the sandbox's admin API, once
 load requests are being made. `degrade_video` runs the video part, judged by the video criteria of one
-profile (tests/gates/video-only.yaml), on one visit and after the load nightlies, alone: a video verdict
+profile (tests/gates/video-only.yaml), on one visit, apart from the load nightlies: a video verdict
 needs the machine's cores (a starved camera makes a visit not judged, which is a different reason)."""
 
 import json
@@ -95,7 +95,7 @@ def finished(name: str, workspace: Path, process: subprocess.Popen) -> dict:
 
 @pytest.fixture(scope="module")
 def video_runs(tmp_path_factory):
-    """degrade_video's video nightly, on its own: `make test` runs video tests alone on the cores."""
+    """degrade_video's video nightly, on its own: `make test` runs video tests apart from the others."""
     workspace = tmp_path_factory.mktemp("degrade_video")
     model = model_without_video(tmp_path_factory.mktemp("modell-video"))
     return finished("degrade_video", workspace,

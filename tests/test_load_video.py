@@ -19,7 +19,7 @@ from vardmote_qa.media.campaign import Stage, run_visit
 from vardmote_qa.media.profiles import load_profiles
 from vardmote_qa.run.layout import RunLayout
 
-# Measures video: `make test` runs it after the parallel part, alone on the cores (a starved camera is not judged).
+# Measures video: `make test` runs it after the parallel part, two at a time (a starved camera is not judged).
 pytestmark = pytest.mark.video
 
 SECONDS = 8  # the known freeze starts 3 s after connection and lasts 3 s

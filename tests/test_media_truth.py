@@ -17,7 +17,7 @@ from vardmote_qa.bench.video_truth import (LOSS_TOLERANCE_PP, TRUTH_PROFILE, Sta
                                      rtt_within_tolerance, run_visit)
 
 
-# Measures video: `make test` runs it after the parallel part, alone on the cores (a starved camera is not judged).
+# Measures video: `make test` runs it after the parallel part, two at a time (a starved camera is not judged).
 pytestmark = pytest.mark.video
 SECONDS = 10
 
