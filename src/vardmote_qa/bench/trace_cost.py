@@ -49,7 +49,7 @@ def one_visit(stage: Stage, label: str, seconds: float) -> dict:
     browsers_after = BrowserCpu.now()
     share = browsers_after.cpu_share_since(browsers_before, wall, os.cpu_count() or 1) if browsers_after else None
     return {"visit": label, "wall_s": round(wall, 1), "machine_cpu_s": round(machine_busy_s() - busy_before, 1),
-            # the browsers alive at both moments: the visit's own pages have closed by the second reading
+            # Chromium's processes alive at both moments (browser, GPU): the pages' renderers have closed
             "browsers_share_of_machine": share, "verdict": result.tier.value, "judged": not result.cannot_judge,
             "browser_wait_ms": result.browser_wait_ms, "freeze_ratio": _measure(result, "freeze_ratio"),
             "fps_ratio": _measure(result, "fps_ratio")}
