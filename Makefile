@@ -40,12 +40,12 @@ coturn:
 # conference next to another video test still starves (2026-12-03: 6 of 6 pairs "datorn som kör testet hann
 # inte med", not judged, never passed). A video test measures a sample of a real call (loss shares are judged
 # as the samples they are, but one short freeze still decides a 12-s visit): it may run once more, and
-# pytest's summary counts the reruns and names each first attempt's failure (-rR).
+# pytest's summary counts the reruns, and tests/conftest.py prints why each first attempt failed.
 test: setup
 	@status=0; \
 	$(BIN)/python -m pytest -n 3 --dist loadfile -m "not video" --durations=15 || status=1; \
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "video and not many_streams" --reruns 1 -rfER --durations=15 || status=1; \
-	$(BIN)/python -m pytest -m many_streams --reruns 1 -rfER --durations=15 || status=1; \
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "video and not many_streams" --reruns 1 --durations=15 || status=1; \
+	$(BIN)/python -m pytest -m many_streams --reruns 1 --durations=15 || status=1; \
 	exit $$status
 
 # vmqa's exit code (0 GO, 1 NO-GO, 2 bad input) cannot pass through make: GNU make exits 2 whenever a recipe

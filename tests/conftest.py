@@ -41,3 +41,16 @@ def sandbox(tmp_path_factory):
     running = RunningSandbox(tmp_path_factory.mktemp("sandbox")).start()
     yield running
     running.stop()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Why each rerun test failed the first time, one line each: pytest-rerunfailures' own -rR names the test
+    only, and a rerun that passes is otherwise evidence lost (was it a starved camera or a wrong verdict?)."""
+    reruns = terminalreporter.stats.get("rerun", [])
+    if not reruns:
+        return
+    terminalreporter.section("first attempts of the tests run again")
+    for report in reruns:
+        crash = getattr(getattr(report.longrepr, "reprcrash", None), "message", None)
+        reason = crash or (str(report.longrepr).strip().splitlines() or ["(no reason given)"])[-1]
+        terminalreporter.line(f"{report.nodeid} ({report.when}): {reason[:1000]}")

@@ -93,7 +93,9 @@ def finished(name: str, workspace: Path, process: subprocess.Popen) -> dict:
         process.kill()
 
 
-@pytest.fixture(scope="module")
+# Session-wide, not per module: on two workers (loadgroup) the group's two tests reach one worker, but other
+# files' tests may run between them, and a module fixture would be made again (seen: the nightly ran twice).
+@pytest.fixture(scope="session")
 def video_runs(tmp_path_factory):
     """degrade_video's video nightly, on its own: `make test` runs video tests apart from the others."""
     workspace = tmp_path_factory.mktemp("degrade_video")
@@ -162,8 +164,8 @@ def test_a_sandbox_that_crashes_mid_run_is_an_incomplete_run_that_keeps_its_meas
                                 "körningen (kod 70); det som mättes innan finns kvar"), decision["reasons"]
 
 
-# Both video tests read one nightly (a module fixture): make test's video tests run two at a time, and a group
-# keeps these two on one worker, so that the nightly runs once.
+# Both video tests read one nightly (video_runs): make test's video tests run two at a time, and a group keeps
+# these two on one worker, so that the nightly runs once.
 DEGRADED_VIDEO_NIGHTLY = pytest.mark.xdist_group("degrade_video")
 
 
