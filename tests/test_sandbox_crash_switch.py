@@ -1,11 +1,13 @@
 """The sandbox's `crash` switch, as the crash nightly uses it: switched on through the admin API while other
 requests keep arriving. The admin hears that it was set; the next request after that answer ends the process
 with exit code 70. (Before the switch was armed after its answer, a request between the switch and its answer
-ended the process first, and the admin saw a reset connection or a cut-off answer.)"""
+ended the process first, and the admin saw a reset connection or a cut-off answer.) A race, so its check
+is a likelihood: with the old switch this test failed 12 of 13 runs, "the admin got no answer to the crash
+switch"; with eight callers instead of four, 6 of 8."""
 
 import threading
-import time
 
+import pytest
 import requests
 
 from vardmote_qa.target.sandbox import protocol
@@ -39,17 +41,15 @@ def test_the_crash_switch_answers_its_admin_then_ends_the_sandbox_at_the_next_re
             caller.start()
         eventually(lambda: len(answered) > 20, timeout=10, description="att anropen kommer fram")
         try:
-            switched = admin.post(f"{sandbox.base_url}{protocol.FAULTS}", json={"crash": True}, timeout=10)
-            switch_error = None
-        except requests.RequestException as error:
-            switched, switch_error = None, f"{type(error).__name__}: {error}"
+            try:
+                switched = admin.post(f"{sandbox.base_url}{protocol.FAULTS}", json={"crash": True}, timeout=10)
+            except requests.RequestException as error:
+                pytest.fail(f"the admin got no answer to the crash switch: {type(error).__name__}: {error}")
+            eventually(lambda: sandbox.exit_code() is not None, timeout=10,
+                       description="att sandlådan avslutas vid nästa anrop efter svaret")
         finally:
-            deadline = time.monotonic() + 10
-            while sandbox.exit_code() is None and time.monotonic() < deadline:
-                time.sleep(0.05)
             stop.set()
             for caller in callers:
                 caller.join(timeout=10)
-        assert switch_error is None, f"the admin got no answer to the crash switch: {switch_error}"
         assert switched.status_code == 200 and switched.json()["crash"] is True, switched.text[:300]
         assert sandbox.exit_code() == 70, f"exit code {sandbox.exit_code()} after {len(answered)} answered calls"

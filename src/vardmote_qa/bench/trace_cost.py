@@ -90,10 +90,10 @@ def main(argv: list[str] | None = None) -> int:
             sync_playwright() as playwright:
         browser = playwright.chromium.launch(**launch_options())
         target = open_target(environment, running.base_url)
-        evidence = Evidence(Path(work) / "run")
-        stages = {KINDS[0]: Stage(target, environment, browser.new_context, evidence, Path(work) / "run"),
-                  KINDS[1]: Stage(target, environment, browser.new_context, evidence.measuring_video(),
-                                  Path(work) / "run")}
+        run_dir = Path(work) / "run"
+        evidence = Evidence(run_dir)
+        stages = {kind: Stage(target, environment, browser.new_context, kind_evidence, run_dir)
+                  for kind, kind_evidence in zip(KINDS, (evidence, evidence.measuring_video()))}
         for round_number in range(arguments.rounds):
             for kind in KINDS if round_number % 2 == 0 else reversed(KINDS):  # neither kind always first
                 visits[kind].append(one_visit(stages[kind], f"spårning-{round_number + 1}-{kind[:3]}",
