@@ -44,6 +44,16 @@ class Point:
     concealed_pct: float | None     # share of received audio samples that were concealed (made up)
     video_bytes: int = 0       # remote video bytes received in the interval (the bitrate measure's input)
 
+    @property
+    def freeze_span(self) -> tuple[float, float] | None:
+        """(start, end) seconds of the freeze this interval reports. A receiver adds a freeze to its statistics
+        when the picture comes back, with its whole length: the freeze lay before that moment, which is somewhere
+        in this interval; its middle is taken (at most half an interval off)."""
+        if self.freeze_s <= 0:
+            return None
+        end = self.t_s - self.interval_s / 2
+        return end - self.freeze_s, end
+
 
 @dataclass(frozen=True)
 class ParticipantSeries:

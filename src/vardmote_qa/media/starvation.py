@@ -55,8 +55,8 @@ def decoder_starved_spans(one: ParticipantSeries) -> list[tuple[float, float]]:
     rates = sorted(_video_packet_rate(p) for p in one.points)
     usual = rates[len(rates) // 2] if rates else 0.0
     spans = []
-    for point in (p for p in one.points if p.freeze_s > 0):
-        start = point.t_s - point.freeze_s
+    for point in (p for p in one.points if p.freeze_span):
+        start = point.freeze_span[0]
         during = [p for p in one.points if p.t_s - p.interval_s < point.t_s and p.t_s > start]
         if usual > 0 and all(p.packets_lost == 0 and _video_packet_rate(p) >= DELIVERY_SHARE * usual
                              for p in during):
