@@ -47,12 +47,10 @@ class Point:
     @property
     def freeze_span(self) -> tuple[float, float] | None:
         """(start, end) seconds of the freeze this interval reports. A receiver adds a freeze to its statistics
-        when the picture comes back, with its whole length: the freeze lay before that moment, which is somewhere
-        in this interval; its middle is taken (at most half an interval off)."""
-        if self.freeze_s <= 0:
-            return None
-        end = self.t_s - self.interval_s / 2
-        return end - self.freeze_s, end
+        when the picture comes back, with its whole length: the freeze lay before that moment, somewhere in this
+        interval. The interval's end is taken: at most one interval late, towards the second that reports it, so
+        that when that second is set aside (starved) as little as possible of the freeze is blamed on the service."""
+        return (self.t_s - self.freeze_s, self.t_s) if self.freeze_s > 0 else None
 
 
 @dataclass(frozen=True)
