@@ -33,9 +33,9 @@ coturn:
 	@scripts/ensure-coturn
 
 # Three parts, each always run: everything but video on three pytest-xdist workers (a file stays on one worker,
-# so its module fixtures are shared); then the two-party video tests two at a time (loadgroup: a test is
+# so its module fixtures are shared); then the other video tests (one visit each) two at a time (loadgroup: a test is
 # handed out alone unless an xdist_group keeps it with the tests sharing its fixture); then the tests marked
-# `many_streams` (several visits, or a meeting of three, at once) alone. Two at a time holds since video
+# `many_streams` (several visits at once, or a conference) alone. Two at a time holds since video
 # scenarios' traces stopped recording screenshots (make bench-trace: 2.4 times the CPU with them); a
 # conference next to another video test still starves (2026-12-03: 6 of 6 pairs "datorn som kör testet hann
 # inte med", not judged, never passed). A video test measures a sample of a real call (loss shares are judged
