@@ -106,13 +106,13 @@ def measure_participant(series: ParticipantSeries, sender: ParticipantSeries | N
                         starved: list[tuple[float, float]] = ()) -> dict[str, float | None]:
     """starved: seconds the test machine could not keep up (starvation.py); freezes and frame rate skip them."""
     points = measured_points(series, origin_ms)
-    judged = [p for p in points if not overlaps(p, list(starved))]
-    frozen = [seconds for p, seconds in zip(points, frozen_seconds(points)) if not overlaps(p, list(starved))]
+    kept = [(p, frozen) for p, frozen in zip(points, frozen_seconds(points)) if not overlaps(p, list(starved))]
+    judged = [p for p, _ in kept]
     counts = loss_counts(series, origin_ms)
     values = {
         "ttff_s": _seconds_between(series.first_frame_at_ms, series.joined_at_ms),
         "ice_connected_s": _seconds_between(series.connected_at_ms, series.joined_at_ms),
-        "freeze_ratio": _share(sum(frozen), sum(p.interval_s for p in judged)),
+        "freeze_ratio": _share(sum(frozen for _, frozen in kept), sum(p.interval_s for p in judged)),
         "fps_ratio": fps_ratio(judged, sender),
         "packet_loss": _share(*counts["packet_loss"]),
         "rtt_ms": _median(p.rtt_ms for p in points),
