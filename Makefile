@@ -39,7 +39,7 @@ coturn:
 # scenarios' traces stopped recording screenshots (make bench-trace: 2.4 times the CPU with them); a
 # conference next to another video test still starves (2026-12-03: 6 of 6 pairs "datorn som kör testet hann
 # inte med", not judged, never passed). A video test measures a sample of a real call (loss shares are judged
-# as the samples they are, but one short freeze still decides a 12-s visit): it may run once more, and
+# as the samples they are, but one short freeze can still decide a visit): it may run once more, and
 # pytest's summary counts the reruns, and tests/conftest.py prints why each first attempt failed.
 test: setup
 	@status=0; \

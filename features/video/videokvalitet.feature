@@ -4,6 +4,8 @@ Egenskap: Videokvalitet på de nät patienterna har
   För att videon ska vara stabil och bra även när patienten sitter på ett sämre nät
   mäts varje videobesök i WebRTC-statistiken och får ett betyg: bra, godtagbar eller underkänd.
   Näten finns i media/network-profiles.yaml och gränserna i media/thresholds.yaml.
+  Ett besök på ett nät mäts i 20 sekunder: en frysning på en kvarts sekund när bilden just har startat
+  ska inte ensam avgöra betyget på ett sämre nät.
 
   Bakgrund:
     Givet att vårdpersonalen har bokat ett videomöte med patienten
@@ -17,7 +19,7 @@ Egenskap: Videokvalitet på de nät patienterna har
     Och patienten checkar in i väntrummet
     Så ser vårdpersonalen att patienten väntar i väntrummet
     När vårdpersonalen släpper in patienten
-    Och besöket pågår i 12 sekunder
+    Och besöket pågår i 20 sekunder
     Så är videokvaliteten "<kvalitet>"
 
     Exempel:
