@@ -10,8 +10,7 @@ This test makes the race certain: the offering starts before the patient's page 
 
 from __future__ import annotations
 
-import threading
-from concurrent.futures import Future
+from concurrent.futures import ThreadPoolExecutor, wait
 
 from vardmote_qa.browser import launch_options
 from vardmote_qa.target.interface import StaffRole, VisitKind
@@ -36,25 +35,18 @@ def test_a_colleagues_offer_made_before_the_patients_page_joined_is_declined_by_
     colleague_socket = SandboxProbe(_staff(base_url, admin)).visit_socket(errand.visit_id)
     assert colleague_socket.refused_at_open is None, f"kollegan fick inte öppna mötet: {colleague_socket.greeting}"
 
-    outcome: Future[str] = Future()
-
-    def offer() -> None:
+    with ThreadPoolExecutor(max_workers=1) as offering:  # its Future carries the probe's own error, if any
+        outcome = offering.submit(colleague_socket.offer_call)  # the first offer: the page is not in the room yet
+        browser = playwright.chromium.launch(**launch_options())
         try:
-            outcome.set_result(colleague_socket.offer_call())
-        except Exception as error:  # raised below, where the test reads the outcome
-            outcome.set_exception(error)
-    offering = threading.Thread(target=offer, daemon=True)
-    offering.start()  # the first offer goes to a room where the patient's page is not yet
-    browser = playwright.chromium.launch(**launch_options())
-    try:
-        context = browser.new_context()
-        context.add_cookies([{"name": name, "value": value, "url": base_url}
-                             for name, value in patient.session.cookies.items()])
-        context.new_page().goto(f"{base_url}/besok/{errand.visit_id}")
-        offering.join(timeout=60)
-    finally:
-        browser.close()
-        colleague_socket.close()
-    assert outcome.done(), "kollegans samtal fick inget besked inom 60 s"
-    answered = outcome.result(timeout=0)
+            context = browser.new_context()
+            context.add_cookies([{"name": name, "value": value, "url": base_url}
+                                 for name, value in patient.session.cookies.items()])
+            context.new_page().goto(f"{base_url}/besok/{errand.visit_id}")
+            decided = bool(wait([outcome], timeout=60).done)  # before the socket closes under the probe
+        finally:
+            browser.close()
+            colleague_socket.close()
+    assert decided, "kollegans samtal fick inget besked inom 60 s"
+    answered = outcome.result()
     assert answered == "decline", f"patientens sida avböjde inte kollegans samtal: {answered}"

@@ -31,7 +31,7 @@ def frozen_seconds(points: list[Point]) -> list[float]:
     of a freeze, never a whole freeze that merely ended in it: the second in which the picture comes back (a key
     frame to encode and decode) is the one most likely starved, and `make test`'s engine comparison saw a 3 s
     freeze counted as 0 s that way (stop 20)."""
-    freezes = [p.freeze_span for p in points if p.freeze_span]
+    freezes = [span for p in points if (span := p.freeze_span)]
     return [round(sum(max(0.0, min(end, p.t_s) - max(begin, p.t_s - p.interval_s)) for begin, end in freezes), 3)
             for p in points]
 
@@ -106,7 +106,8 @@ def measure_participant(series: ParticipantSeries, sender: ParticipantSeries | N
                         starved: list[tuple[float, float]] = ()) -> dict[str, float | None]:
     """starved: seconds the test machine could not keep up (starvation.py); freezes and frame rate skip them."""
     points = measured_points(series, origin_ms)
-    kept = [(p, frozen) for p, frozen in zip(points, frozen_seconds(points)) if not overlaps(p, list(starved))]
+    spans = list(starved)
+    kept = [(p, frozen) for p, frozen in zip(points, frozen_seconds(points)) if not overlaps(p, spans)]
     judged = [p for p, _ in kept]
     counts = loss_counts(series, origin_ms)
     values = {
